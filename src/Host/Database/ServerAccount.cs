@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+
+namespace EnterpriseLedger.Host.Database;
+
+/// <summary>
+/// Operating-system account that runs initdb, pg_ctl and postgres: the current user, or the postgres system user
+/// when this process runs as root, because PostgreSQL refuses to run as root.
+/// </summary>
+internal sealed class ServerAccount
+{
+    private const string PostgresUser = "postgres";
+
+    private readonly bool _switchesToPostgresUser;
+    private readonly string _workingDirectory;
+    private readonly ILogger _logger;
+
+    private ServerAccount(bool switchesToPostgresUser, string workingDirectory, ILogger logger)
+    {
+        _switchesToPostgresUser = switchesToPostgresUser;
+        _workingDirectory = workingDirectory;
+        _logger = logger;
+    }
+
+    /// <param name="workingDirectory">A folder the account can reach, because initdb fails in one it cannot.</param>
+    public static ServerAccount ForCurrentProcess(string workingDirectory, ILogger logger) =>
+        new(Environment.IsPrivilegedProcess, workingDirectory, logger);
+
+    /// <summary>
+    /// Runs a PostgreSQL program as this account and returns its result, whatever the exit code.
+    /// </summary>
+    public Task<CommandResult> RunAsync(
+        string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        if (!_switchesToPostgresUser)
+        {
+            return CommandRunner.RunAsync(program, arguments, _workingDirectory, _logger, cancellationToken);
+        }
+
+        string[] asPostgres = ["-u", PostgresUser, "--", program, .. arguments];
+        return CommandRunner.RunAsync("runuser", asPostgres, _workingDirectory, _logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives a folder and everything in it to the postgres user when this process runs as root.
+    /// </summary>
+    public async Task TakeOwnershipAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!_switchesToPostgresUser)
+        {
+            return;
+        }
+
+        // "postgres:" also sets the group to that user's login group.
+        var result = await CommandRunner.RunAsync(
+            "chown", ["-R", PostgresUser + ":", path], _workingDirectory, _logger, cancellationToken);
+        result.ThrowIfFailed();
+    }
+
+    /// <summary>
+    /// Throws unless the postgres user can traverse every folder down to <paramref name="directory"/>, when this
+    /// process runs as root.
+    /// </summary>
+    /// <exception cref="EmbeddedPostgresException">The folder is out of that user's reach.</exception>
+    public async Task EnsureCanReachAsync(string directory, CancellationToken cancellationToken)
+    {
+        if (!_switchesToPostgresUser)
+        {
+            return;
+        }
+
+        // access(2), which test uses, needs search permission on every parent too, so one check covers the path.
+        var result = await RunAsync("test", ["-x", directory], cancellationToken);
+        if (result.ExitCode == 0)
+        {
+            return;
+        }
+
+        // test itself prints nothing, so any error output comes from runuser, for example a missing postgres user.
+        if (result.StandardError.Trim().Length > 0)
+        {
+            throw result.Failure();
+        }
+
+        throw new EmbeddedPostgresException(
+            $"The data folder {directory} cannot be reached by the postgres system user. PostgreSQL refuses to "
+            + "run as root, so this process runs it as that user, which needs search (x) permission on the folder "
+            + "and on every folder above it. Set LEDGER_DATA_DIR to a folder that user can reach, "
+            + "for example /var/lib/enterprise-ledger, or run the ledger as a user other than root.");
+    }
+}

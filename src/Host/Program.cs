@@ -1,0 +1,3 @@
+using EnterpriseLedger.Host.Cli;
+
+return await LedgerCli.RunAsync(args);

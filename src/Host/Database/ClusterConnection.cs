@@ -65,16 +65,16 @@ internal static class ClusterConnection
         }
     }
 
-    // A refused connection or "the database system is starting up" (57P03) passes, but a server that rejects the
-    // password, or another server that took the port, will not change its answer by waiting.
+    // A refused connection or "the database system is starting up" (57P03) passes with time. A rejected password,
+    // or another server that took the port, returns the same error however long this waits.
     private static void ThrowUnlessWorthRetrying(
         NpgsqlException exception, int port, TimeSpan elapsed, Func<string> describeServerLog)
     {
         if (exception is PostgresException { SqlState: not PostgresErrorCodes.CannotConnectNow })
         {
             throw new EmbeddedPostgresException(
-                $"The PostgreSQL server on 127.0.0.1:{port} rejected the embedded cluster's login: "
-                + exception.Message + Environment.NewLine + describeServerLog(),
+                $"The PostgreSQL server on 127.0.0.1:{port} rejected the connection: {exception.Message}. "
+                + "If another server listens on that port, stop it." + Environment.NewLine + describeServerLog(),
                 exception);
         }
 

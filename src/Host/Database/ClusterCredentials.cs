@@ -56,7 +56,7 @@ internal sealed class ClusterCredentials(int port, string password)
             Pooling = pooling,
         }.ConnectionString;
 
-    // The port is free now, but nothing reserves it until PostgreSQL binds it a few seconds later. If another
+    // NOTE: the port is free now, but nothing reserves it until PostgreSQL binds it a few seconds later. If another
     // program takes it in between, or after a reboot, the start fails and its error shows the server log.
     private static int PickFreePort()
     {

@@ -1,10 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-
-// The tests point the binary search at an empty folder through the internal constructor.
-[assembly: InternalsVisibleTo("EnterpriseLedger.Tests")]
 
 namespace EnterpriseLedger.Host.Database;
 
@@ -19,8 +15,8 @@ namespace EnterpriseLedger.Host.Database;
 /// <para>
 /// When this process runs as root, initdb and pg_ctl run as the postgres system user, which owns <c>pgdata/</c>.
 /// That user must reach the data folder. When it cannot, this class fails with a message that names the folder,
-/// rather than placing the cluster elsewhere, because a cluster hidden outside the data folder would survive a
-/// deletion of that folder and surprise whoever wanted to start from scratch.
+/// rather than placing the cluster elsewhere, because a cluster outside the data folder would survive when a user
+/// deletes that folder to start from scratch.
 /// </para>
 /// </remarks>
 public sealed class EmbeddedPostgres
@@ -101,12 +97,13 @@ public sealed class EmbeddedPostgres
         using var clusterLock = await ClusterLock.AcquireAsync(_layout.LockFile, _logger, cancellationToken);
 
         var account = ServerAccount.ForCurrentProcess(_layout.DataDirectory, _logger);
-        var server = new PostgresServer(binaries, _layout, account);
+        var server = new PostgresServer(binaries, _layout, account, _logger);
         var credentials = Directory.Exists(_layout.ClusterDirectory)
             ? ClusterCredentials.Load(_layout)
             : await InitializeAsync(binaries, account, cancellationToken);
 
-        if (await server.IsRunningAsync(cancellationToken))
+        var wasRunning = await server.IsRunningAsync(cancellationToken);
+        if (wasRunning)
         {
             EmbeddedPostgresLog.AlreadyRunning(_logger, _layout.ClusterDirectory);
         }
@@ -118,7 +115,11 @@ public sealed class EmbeddedPostgres
         }
 
         await ClusterConnection.EnsureReadyAsync(credentials, server.DescribeServerLog, _logger, cancellationToken);
-        EmbeddedPostgresLog.Ready(_logger, credentials.Port);
+        if (!wasRunning)
+        {
+            EmbeddedPostgresLog.Ready(_logger, credentials.Port);
+        }
+
         return credentials.ConnectionString(ClusterConnection.LedgerDatabase);
     }
 
@@ -144,7 +145,7 @@ public sealed class EmbeddedPostgres
         using var clusterLock = await ClusterLock.AcquireAsync(_layout.LockFile, _logger, cancellationToken);
 
         var account = ServerAccount.ForCurrentProcess(_layout.DataDirectory, _logger);
-        var server = new PostgresServer(binaries, _layout, account);
+        var server = new PostgresServer(binaries, _layout, account, _logger);
         if (!await server.IsRunningAsync(cancellationToken))
         {
             EmbeddedPostgresLog.NotRunning(_logger, _layout.ClusterDirectory);

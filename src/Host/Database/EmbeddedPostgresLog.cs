@@ -58,4 +58,8 @@ internal static partial class EmbeddedPostgresLog
 
     [LoggerMessage(EventId = 1014, Level = LogLevel.Debug, Message = "{CommandLine} exited with code {ExitCode}")]
     public static partial void CommandExited(ILogger logger, string commandLine, int exitCode);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning,
+        Message = "Deleted the stale postmaster.pid in {ClusterDirectory}: process {ProcessId} is not its server")]
+    public static partial void RemovedStalePidFile(ILogger logger, string clusterDirectory, int processId);
 }

@@ -1,27 +1,35 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 
 namespace EnterpriseLedger.Host.Database;
 
 /// <summary>
 /// pg_ctl commands on the embedded cluster: status, start and stop.
 /// </summary>
-internal sealed class PostgresServer(PostgresBinaries binaries, ClusterLayout layout, ServerAccount account)
+internal sealed class PostgresServer(
+    PostgresBinaries binaries, ClusterLayout layout, ServerAccount account, ILogger logger)
 {
     public const int ServerLogTailLines = 20;
 
     // pg_ctl waits up to this long for the server to start or stop.
     private const int PgCtlTimeoutSeconds = 30;
 
-    // Exit codes of "pg_ctl status", documented in the pg_ctl reference page of PostgreSQL 15.
+    // Exit codes of "pg_ctl status" from the pg_ctl reference page. Any other code, such as 4 for a data directory
+    // that pg_ctl cannot access, is an error here.
     private const int StatusRunning = 0;
     private const int StatusNotRunning = 3;
 
     /// <summary>
-    /// Returns whether a server runs on the cluster. A postmaster.pid left by a crash or a reboot counts as not
-    /// running, because pg_ctl checks that its process is alive.
+    /// Returns whether a server runs on the cluster. A postmaster.pid left by a crash or a reboot is deleted first,
+    /// so that neither pg_ctl nor postgres mistakes it for a running server.
     /// </summary>
     public async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
     {
+        if (PostmasterPidFile.DeleteIfStale(layout.ClusterDirectory) is { } staleProcessId)
+        {
+            EmbeddedPostgresLog.RemovedStalePidFile(logger, layout.ClusterDirectory, staleProcessId);
+        }
+
         var result = await RunPgCtlAsync(["status", "--pgdata=" + layout.ClusterDirectory], cancellationToken);
         return result.ExitCode switch
         {

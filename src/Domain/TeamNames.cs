@@ -10,8 +10,9 @@ public static partial class TeamNames
     public static bool IsValid(string? name) =>
         name is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(name);
 
-    public static string Describe(string? name) =>
-        $"invalid name '{name}': use 1 to {MaxLength} lower-case letters, digits and dashes";
+    public static string Rule { get; } = $"use 1 to {MaxLength} lower-case letters, digits and dashes";
+
+    public static string Describe(string? name) => $"invalid name '{name}': {Rule}";
 
     [GeneratedRegex("^[a-z0-9-]+$")]
     private static partial Regex Pattern();

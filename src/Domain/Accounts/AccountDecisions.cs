@@ -23,27 +23,27 @@ public static class AccountDecisions
         return Decision.Accept(added);
     }
 
-    /// <summary>Replaces a member's permission set with <paramref name="wanted"/>, which must keep view.</summary>
-    public static Decision SetPermissions(EnterpriseAccount account, Guid userId, Permissions wanted, Actor actor)
+    /// <summary>Replaces a member's permission set with <paramref name="permissions"/>, which must keep view.</summary>
+    public static Decision SetPermissions(EnterpriseAccount account, Guid userId, Permissions permissions, Actor actor)
     {
         if (!account.Members.TryGetValue(userId, out var member))
         {
             return NotMember(account, userId);
         }
 
-        if (!wanted.HasFlag(Permissions.View))
+        if (!permissions.HasFlag(Permissions.View))
         {
             return ViewRequired(member);
         }
 
-        if (LosesLastManager(account, member, wanted))
+        if (LosesLastManager(account, member, permissions))
         {
             return LastManager(account, member);
         }
 
-        var granted = PermissionNames.Split(wanted & ~member.Permissions)
+        var granted = PermissionNames.Split(permissions & ~member.Permissions)
             .Select(permission => (object)new PermissionGranted(account.Id, userId, permission, actor));
-        var revoked = PermissionNames.Split(member.Permissions & ~wanted)
+        var revoked = PermissionNames.Split(member.Permissions & ~permissions)
             .Select(permission => (object)new PermissionRevoked(account.Id, userId, permission, actor));
         return Decision.Accept(granted.Concat(revoked));
     }
@@ -73,9 +73,9 @@ public static class AccountDecisions
         return Decision.Accept(new MemberRemoved(account.Id, userId, actor));
     }
 
-    private static bool LosesLastManager(EnterpriseAccount account, AccountMember member, Permissions wanted) =>
+    private static bool LosesLastManager(EnterpriseAccount account, AccountMember member, Permissions remaining) =>
         member.Permissions.HasFlag(Permissions.Manage)
-        && !wanted.HasFlag(Permissions.Manage)
+        && !remaining.HasFlag(Permissions.Manage)
         && account.ManagerCount == 1;
 
     private static Decision NotMember(EnterpriseAccount account, Guid userId) =>

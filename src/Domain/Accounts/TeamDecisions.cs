@@ -35,11 +35,11 @@ public static class TeamDecisions
     {
         if (!TeamNames.IsValid(name))
         {
-            return Decision.Reject(AccountErrors.InvalidName, $"Team name is {TeamNames.Describe(name)}.");
+            return Decision.Reject(AccountErrors.InvalidName, $"Invalid team name '{name}': {TeamNames.Rule}.");
         }
 
-        var taken = account.Teams.Any(team => team.Value == name && team.Key != exceptTeam);
-        return taken
+        var isTaken = account.Teams.Any(team => team.Value == name && team.Key != exceptTeam);
+        return isTaken
             ? Decision.Reject(AccountErrors.NameTaken, $"{account.Name} already has a team named '{name}'.")
             : null;
     }

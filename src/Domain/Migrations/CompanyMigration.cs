@@ -1,6 +1,6 @@
 namespace EnterpriseLedger.Domain.Migrations;
 
-/// <summary>A company's migration as its stream tells it: the last input received and the last outcome.</summary>
+/// <summary>A company's migration as recorded on its stream: the last input received and the last outcome.</summary>
 public sealed record CompanyMigration(
     Guid Id,
     string CompanyName,

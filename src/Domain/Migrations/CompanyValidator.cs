@@ -131,7 +131,7 @@ public static class CompanyValidator
         }
     }
 
-    internal static void CheckUnique(IEnumerable<string> values, string pathFormat, string what)
+    internal static void CheckUnique(IEnumerable<string> values, string pathFormat, string description)
     {
         var seen = new HashSet<string>();
         var index = 0;
@@ -139,7 +139,7 @@ public static class CompanyValidator
         {
             if (!seen.Add(value))
             {
-                Fail(string.Format(null, pathFormat, index), $"duplicate {what} '{value}'");
+                Fail(string.Format(null, pathFormat, index), $"duplicate {description} '{value}'");
             }
 
             index++;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace EnterpriseLedger.Domain.Teams;
 
-/// <summary>An Enterprise Team's roles: who holds which role on it.</summary>
+/// <summary>An Enterprise Team's roles: the role of each user on it.</summary>
 public sealed record EnterpriseTeam(Guid Id, Guid AccountId, ImmutableDictionary<Guid, TeamRoleHolder> Roles)
 {
     /// <summary>Folds one event into the state; the first event of a stream must be <see cref="TeamRosterImported"/>.</summary>

@@ -64,10 +64,10 @@ public sealed class CommandArguments
             : throw new CliException($"Invalid --{name} '{value}': expected one of {string.Join(", ", allowed)}.");
     }
 
-    public string Positional(int position, string what, string example) =>
+    public string Positional(int position, string description, string example) =>
         position < _positionals.Count
             ? _positionals[position]
-            : throw new CliException($"Missing {what}; for example: {example}.");
+            : throw new CliException($"Missing {description}; for example: {example}.");
 
     private static (string Name, string Value) SplitOption(string arg, IReadOnlyList<string> args, ref int index)
     {

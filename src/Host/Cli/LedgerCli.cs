@@ -82,7 +82,8 @@ public static class LedgerCli
             return await run(store, rest, cancellationToken);
         }
 
-        return await LedgerWebHost.RunAsync(args, cancellationToken);
+        var hostArgs = command == "host-help" ? ["help", .. rest] : args;
+        return await LedgerWebHost.RunAsync(hostArgs, cancellationToken);
     }
 
     private static readonly string HelpText = $"""
@@ -98,7 +99,7 @@ public static class LedgerCli
           SAMPLES-USAGE
           {DbCommand.Usage}
           serve [--urls http://127.0.0.1:5080]
-          projections rebuild [-p NAME]     (and the other Marten and Wolverine commands: ./ledger help-host)
+          projections rebuild [-p NAME]     (the Marten and Wolverine commands are listed by ./ledger host-help)
 
         The database is ConnectionStrings__Ledger when set, else an embedded PostgreSQL cluster under .ledger/
         (LEDGER_DATA_DIR moves it), started on first use and kept running until ./ledger db stop.

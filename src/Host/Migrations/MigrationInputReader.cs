@@ -7,7 +7,7 @@ namespace EnterpriseLedger.Host.Migrations;
 
 /// <summary>
 /// Reads migration files as a stream of companies, so that a batch of any size never has to fit in memory.
-/// A file holds one company object, an array of them, or one company per line (NDJSON).
+/// A file contains one company object, an array of them, or one company per line (NDJSON).
 /// </summary>
 public static class MigrationInputReader
 {

@@ -12,9 +12,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EnterpriseLedger.Host.Migrations;
 
 /// <summary>
-/// Migrates a stream of companies. Companies are decided and written in batches, one transaction per batch, for
-/// throughput; when a batch fails on a conflict, each of its companies is retried alone so that one conflicting
-/// company cannot fail the others. Each company is all or nothing.
+/// Migrates a stream of companies, all or nothing for each. Companies are decided and written in batches, one
+/// transaction per batch, for throughput. When a batch fails on a conflict, each of its companies is retried alone,
+/// so that one conflicting company cannot fail the others.
 /// </summary>
 public sealed class MigrationRunner(IDocumentStore store, TimeProvider clock, ILogger? logger = null)
 {

@@ -16,6 +16,7 @@ public static partial class EmailAddress
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
     // One "@", no spaces, and a dot in the domain: strict enough to catch typos, loose enough for real addresses.
-    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")]
+    // \z rather than $, because $ also matches before a final newline.
+    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+\z")]
     private static partial Regex Pattern();
 }

@@ -14,6 +14,7 @@ public static partial class TeamNames
 
     public static string Describe(string? name) => $"invalid name '{name}': {Rule}";
 
-    [GeneratedRegex("^[a-z0-9-]+$")]
+    // \z rather than $, because $ also matches before a final newline.
+    [GeneratedRegex(@"^[a-z0-9-]+\z")]
     private static partial Regex Pattern();
 }

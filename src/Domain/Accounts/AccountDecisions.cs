@@ -19,7 +19,8 @@ public static class AccountDecisions
             return Decision.Reject(AccountErrors.AlreadyMember, $"{email} is already a member of {account.Name}.");
         }
 
-        var added = new MemberAdded(account.Id, userId, email, permissions | Permissions.View, security, actor);
+        var normalized = EmailAddress.Normalize(email);
+        var added = new MemberAdded(account.Id, userId, normalized, permissions | Permissions.View, security, actor);
         return Decision.Accept(added);
     }
 

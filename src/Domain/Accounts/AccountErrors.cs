@@ -11,4 +11,5 @@ public static class AccountErrors
     public const string InvalidEmail = "invalid_email";
     public const string NameTaken = "name_taken";
     public const string TeamNotFound = "team_not_found";
+    public const string TeamExists = "team_exists";
 }

@@ -6,9 +6,16 @@ namespace EnterpriseLedger.Domain.Accounts;
 /// </summary>
 public static class TeamDecisions
 {
-    public static Decision CreateTeam(EnterpriseAccount account, Guid teamId, string name, Actor actor) =>
-        CheckName(account, name, exceptTeam: null)
-        ?? Decision.Accept(new TeamCreated(account.Id, teamId, name, actor));
+    public static Decision CreateTeam(EnterpriseAccount account, Guid teamId, string name, Actor actor)
+    {
+        if (account.Teams.ContainsKey(teamId))
+        {
+            return Decision.Reject(AccountErrors.TeamExists, $"{account.Name} already has a team with id {teamId}.");
+        }
+
+        return CheckName(account, name, exceptTeam: null)
+            ?? Decision.Accept(new TeamCreated(account.Id, teamId, name, actor));
+    }
 
     public static Decision RenameTeam(EnterpriseAccount account, Guid teamId, string newName, Actor actor)
     {

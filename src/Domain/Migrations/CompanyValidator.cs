@@ -79,7 +79,8 @@ public static class CompanyValidator
     {
         var member = Require(input, path);
         var (userId, email) = BuildUser(member.User, $"{path}.user");
-        if (!TeamRoles.TryParse(member.Role, out var role))
+        var roleName = RequireText(member.Role, $"{path}.role");
+        if (!TeamRoles.TryParse(roleName, out var role))
         {
             Fail($"{path}.role", $"unknown role '{member.Role}'; expected one of {string.Join(", ", TeamRoles.Names)}");
         }

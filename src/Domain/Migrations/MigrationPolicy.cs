@@ -39,7 +39,11 @@ public static class MigrationPolicy
 
     public static MigrationTrace Trace(Company company)
     {
-        var licensed = company.Teams.Where(team => team.ProvisionedLicenses).Select(team => team.Name).ToList();
+        var licensed = company.Teams
+            .Where(team => team.ProvisionedLicenses)
+            .Select(team => team.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var admins = UniversalAdmins(company).Select(user => user.Email).Order(StringComparer.Ordinal).ToList();
         var (mainTeam, rule) = licensed.Count > 1 ? (null, null) : ChooseMainTeam(company);
         return new MigrationTrace(licensed, admins, mainTeam?.Name, rule);

@@ -8,7 +8,7 @@ public static class TeamRoleDecisions
 
     public static Decision Assign(EnterpriseTeam team, Guid userId, string email, TeamRole role, Actor actor)
     {
-        if (team.Roles.TryGetValue(userId, out var current) && current.Role == role)
+        if (team.Roles.TryGetValue(userId, out var current) && current.Role == role && current.Email == email)
         {
             return Decision.Accept();
         }

@@ -12,4 +12,5 @@ public static class AccountErrors
     public const string NameTaken = "name_taken";
     public const string TeamNotFound = "team_not_found";
     public const string TeamExists = "team_exists";
+    public const string InvalidIdentityProvider = "invalid_identity_provider";
 }

@@ -10,6 +10,13 @@ public interface IAccountEvent
 
 public sealed record AccountCreated(Guid AccountId, string Name, Guid CompanyId, Actor Actor) : IAccountEvent;
 
+public sealed record AccountRenamed(Guid AccountId, string OldName, string NewName, Actor Actor) : IAccountEvent;
+
+/// <summary>The account's members sign in through this identity provider (single sign-on).</summary>
+public sealed record IdentityProviderConfigured(Guid AccountId, IdentityProvider Provider, Actor Actor) : IAccountEvent;
+
+public sealed record IdentityProviderRemoved(Guid AccountId, Actor Actor) : IAccountEvent;
+
 public sealed record MemberAdded(
     Guid AccountId,
     Guid UserId,

@@ -11,13 +11,17 @@ public sealed record EnterpriseAccount(
     string Name,
     Guid CompanyId,
     ImmutableDictionary<Guid, AccountMember> Members,
-    ImmutableDictionary<Guid, string> Teams)
+    ImmutableDictionary<Guid, string> Teams,
+    IdentityProvider? IdentityProvider = null)
 {
     /// <summary>Folds one event into the state; the first event of a stream must be <see cref="AccountCreated"/>.</summary>
     public static EnterpriseAccount? Evolve(EnterpriseAccount? state, object @event) => (state, @event) switch
     {
         (null, AccountCreated created) => Create(created),
         (null, _) => null,
+        (_, AccountRenamed renamed) => state with { Name = renamed.NewName },
+        (_, IdentityProviderConfigured configured) => state with { IdentityProvider = configured.Provider },
+        (_, IdentityProviderRemoved) => state with { IdentityProvider = null },
         (_, MemberAdded added) => state.Apply(added),
         (_, PermissionGranted granted) => state.Apply(granted),
         (_, PermissionRevoked revoked) => state.Apply(revoked),

@@ -96,7 +96,8 @@ public static class MigrationInputReader
         };
     }
 
-    private static InputItem ToItem(string path, int position, JsonElement element)
+    /// <summary>Parses one company; an input that is not a company is returned with its error, not thrown.</summary>
+    public static InputItem ToItem(string path, int position, JsonElement element)
     {
         var raw = element.GetRawText();
         var (companyId, companyName) = PeekCompany(element);

@@ -17,6 +17,12 @@ public sealed class AccessView
 
     public List<AccountTeam> Teams { get; set; } = [];
 
+    public IdentityProvider? IdentityProvider { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
     public long Version { get; set; }
 
     public AccessMember? FindMember(Guid userId) => Members.Find(member => member.UserId == userId);
@@ -31,6 +37,8 @@ public sealed class AccessMember
     public Permissions Permissions { get; set; }
 
     public MemberSecurity Security { get; set; } = MemberSecurity.Unknown;
+
+    public DateTimeOffset AddedAt { get; set; }
 }
 
 public sealed record AccountTeam(Guid Id, string Name);
@@ -38,8 +46,32 @@ public sealed record AccountTeam(Guid Id, string Name);
 /// <summary>Builds <see cref="AccessView"/> from an account's stream.</summary>
 public sealed partial class AccessViewProjection : SingleStreamProjection<AccessView, Guid>
 {
-    public AccessView Create(AccountCreated created) =>
-        new() { Id = created.AccountId, Name = created.Name, CompanyId = created.CompanyId };
+    public AccessView Create(AccountCreated created) => new()
+    {
+        Id = created.AccountId,
+        Name = created.Name,
+        CompanyId = created.CompanyId,
+        CreatedAt = created.Actor.At,
+        UpdatedAt = created.Actor.At,
+    };
+
+    public void Apply(AccountRenamed renamed, AccessView view)
+    {
+        view.Name = renamed.NewName;
+        view.UpdatedAt = renamed.Actor.At;
+    }
+
+    public void Apply(IdentityProviderConfigured configured, AccessView view)
+    {
+        view.IdentityProvider = configured.Provider;
+        view.UpdatedAt = configured.Actor.At;
+    }
+
+    public void Apply(IdentityProviderRemoved removed, AccessView view)
+    {
+        view.IdentityProvider = null;
+        view.UpdatedAt = removed.Actor.At;
+    }
 
     public void Apply(MemberAdded added, AccessView view)
     {
@@ -50,6 +82,7 @@ public sealed partial class AccessViewProjection : SingleStreamProjection<Access
             Email = added.Email,
             Permissions = added.Permissions,
             Security = added.Security,
+            AddedAt = added.Actor.At,
         });
         view.Members.Sort((left, right) => string.CompareOrdinal(left.Email, right.Email));
     }

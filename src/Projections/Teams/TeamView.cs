@@ -18,6 +18,8 @@ public sealed class TeamView
 
     public DateTimeOffset? CreatedAt { get; set; }
 
+    public DateTimeOffset UpdatedAt { get; set; }
+
     public bool ProvisionedLicenses { get; set; }
 
     public List<TeamRoleEntry> Roles { get; set; } = [];
@@ -56,6 +58,7 @@ public sealed partial class TeamViewProjection : MultiStreamProjection<TeamView,
         view.Name = attached.Name;
         view.CreatedAt = attached.CreatedAt;
         view.ProvisionedLicenses = attached.ProvisionedLicenses;
+        view.UpdatedAt = attached.Actor.At;
     }
 
     public void Apply(TeamCreated created, TeamView view)
@@ -63,9 +66,15 @@ public sealed partial class TeamViewProjection : MultiStreamProjection<TeamView,
         view.Id = created.TeamId;
         view.AccountId = created.AccountId;
         view.Name = created.Name;
+        view.CreatedAt = created.Actor.At;
+        view.UpdatedAt = created.Actor.At;
     }
 
-    public void Apply(TeamRenamed renamed, TeamView view) => view.Name = renamed.NewName;
+    public void Apply(TeamRenamed renamed, TeamView view)
+    {
+        view.Name = renamed.NewName;
+        view.UpdatedAt = renamed.Actor.At;
+    }
 
     public bool ShouldDelete(TeamDeleted deleted) => true;
 
@@ -80,8 +89,12 @@ public sealed partial class TeamViewProjection : MultiStreamProjection<TeamView,
     {
         var others = view.Roles.Where(entry => entry.UserId != assigned.UserId);
         view.SetRoles(others.Append(new TeamRoleEntry(assigned.UserId, assigned.Email, assigned.Role)));
+        view.UpdatedAt = assigned.Actor.At;
     }
 
-    public void Apply(TeamRoleRemoved removed, TeamView view) =>
+    public void Apply(TeamRoleRemoved removed, TeamView view)
+    {
         view.SetRoles(view.Roles.Where(entry => entry.UserId != removed.UserId));
+        view.UpdatedAt = removed.Actor.At;
+    }
 }

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+
+namespace EnterpriseLedger.Host.Api;
+
+/// <summary>
+/// Reads a JSON request body strictly: at most 1 MiB, no unknown members, every value of the declared type.
+/// A body that breaks a rule becomes a Problem Details response, before anything is written.
+/// </summary>
+public static class RequestBody
+{
+    public const long MaxBytes = 1024 * 1024;
+
+    private static readonly JsonSerializerOptions StrictOptions = new(ApiJson.Options)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken token)
+        where T : class
+    {
+        var (body, _, problem) = await ReadWithTextAsync<T>(request, token);
+        return (body, problem);
+    }
+
+    /// <summary>Reads the body like <see cref="ReadAsync{T}"/> and also returns its bytes, for idempotency checks.</summary>
+    public static async Task<(T? Body, byte[] Bytes, IResult? Problem)> ReadWithTextAsync<T>(
+        HttpRequest request, CancellationToken token) where T : class
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, [], TooLarge());
+        }
+
+        if (request.HasJsonContentType() is false && request.ContentLength > 0)
+        {
+            return (null, [], ApiProblem.BadRequest("invalid_content_type", "Send the body as application/json."));
+        }
+
+        byte[] bytes;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, token);
+            bytes = buffer.ToArray();
+        }
+        catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's MaxRequestBodySize stops a body sent without a Content-Length at the same limit.
+            return (null, [], TooLarge());
+        }
+
+        return Deserialize<T>(bytes);
+    }
+
+    private static (T? Body, byte[] Bytes, IResult? Problem) Deserialize<T>(byte[] bytes) where T : class
+    {
+        if (bytes.Length > MaxBytes)
+        {
+            return (null, bytes, TooLarge());
+        }
+
+        try
+        {
+            var body = JsonSerializer.Deserialize<T>(bytes, StrictOptions);
+            return body is null
+                ? (null, bytes, ApiProblem.BadRequest("invalid_json", "The request body must be a JSON object."))
+                : (body, bytes, null);
+        }
+        catch (JsonException error)
+        {
+            return (null, bytes, Describe(error));
+        }
+    }
+
+    private static IResult TooLarge() =>
+        ApiProblem.BadRequest("request_too_large", $"The request body is larger than {MaxBytes} bytes.");
+
+    private static IResult Describe(JsonException error)
+    {
+        var path = string.IsNullOrEmpty(error.Path) ? "$" : error.Path;
+
+        // The serializer wraps the reader's own JsonException when the text itself is not JSON.
+        if (error.InnerException is JsonException)
+        {
+            return ApiProblem.BadRequest(
+                "invalid_json", $"The request body is not valid JSON (line {error.LineNumber + 1}, at {path}).");
+        }
+
+        return ApiProblem.Invalid("invalid_params", $"Invalid value at {path}: {FirstSentence(error.Message)}");
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
+    }
+}

@@ -29,6 +29,17 @@ public static class ApiProblem
 
     public static IResult Conflict(string message) => Create(StatusCodes.Status409Conflict, "conflict", message);
 
+    /// <summary>
+    /// Shapes the body of an unexpected failure (500) like every other problem, without the exception's details.
+    /// </summary>
+    public static void ConfigureUnexpected(ProblemDetailsOptions options) =>
+        options.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? StatusCodes.Status500InternalServerError;
+            context.ProblemDetails.Extensions["id"] = status == 500 ? "internal_error" : "error";
+            context.ProblemDetails.Extensions["message"] = context.ProblemDetails.Detail ?? context.ProblemDetails.Title;
+        };
+
     private static string Title(int status) => status switch
     {
         400 => "Bad Request",

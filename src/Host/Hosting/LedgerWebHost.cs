@@ -1,4 +1,5 @@
-using EnterpriseLedger.Projections.Accounts;
+using EnterpriseLedger.Host.Api;
+using EnterpriseLedger.Host.Api.Authentication;
 using JasperFx;
 using Marten;
 using Wolverine;
@@ -41,11 +42,19 @@ public static class LedgerWebHost
             options.Policies.AutoApplyTransactions();
         });
         builder.Services.AddWolverineHttp();
+        builder.Services.AddLedgerAuthentication();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOpenApi(ApiDocumentation.Configure);
+        builder.Services.AddProblemDetails(ApiProblem.ConfigureUnexpected);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
 
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        app.MapGet("/enterprise-accounts/{id:guid}/access", async (Guid id, IQuerySession session, CancellationToken token) =>
-            await session.LoadAsync<AccessView>(id, token) is { } view ? Results.Ok(view) : Results.NotFound());
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapWhoAmI();
+        ApiDocumentation.Map(app);
         app.MapWolverineEndpoints(options => options.MapMartenConcurrencyFailuresToConflict());
         return app;
     }

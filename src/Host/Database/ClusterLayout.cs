@@ -1,20 +1,35 @@
 namespace EnterpriseLedger.Host.Database;
 
 /// <summary>
-/// Paths of the embedded cluster's files inside the ledger's data folder.
+/// Paths of the embedded cluster's files: settings in the ledger's data folder, the cluster itself under
+/// <see cref="ClusterRoot"/>.
 /// </summary>
 internal sealed record ClusterLayout(string DataDirectory)
 {
+    /// <summary>
+    /// Folder that contains the cluster and its staging folder: the data folder, or the folder named in
+    /// <see cref="ClusterPointerFile"/> when the cluster was placed elsewhere for the postgres user.
+    /// </summary>
+    public string ClusterRoot { get; init; } = DataDirectory;
+
+    public bool IsRelocated => ClusterRoot != DataDirectory;
+
     /// <summary>The PostgreSQL data directory. It exists only once initialization has finished.</summary>
-    public string ClusterDirectory => Path.Combine(DataDirectory, "pgdata");
+    public string ClusterDirectory => Path.Combine(ClusterRoot, "pgdata");
 
     /// <summary>Folder in which initdb builds a cluster before it moves to <see cref="ClusterDirectory"/>.</summary>
-    public string StagingDirectory => Path.Combine(DataDirectory, "pgdata.init");
+    public string StagingDirectory => Path.Combine(ClusterRoot, "pgdata.init");
 
     public string StagingClusterDirectory => Path.Combine(StagingDirectory, "pgdata");
 
     /// <summary>Copy of the password that initdb reads, deleted with the staging folder.</summary>
     public string StagingPasswordFile => Path.Combine(StagingDirectory, "pwfile");
+
+    /// <summary>
+    /// File that contains the absolute path of <see cref="ClusterRoot"/>, present only when that is not the data
+    /// folder.
+    /// </summary>
+    public string ClusterPointerFile => Path.Combine(DataDirectory, "postgres.cluster");
 
     public string PortFile => Path.Combine(DataDirectory, "postgres.port");
 

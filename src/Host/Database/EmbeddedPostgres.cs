@@ -5,18 +5,27 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EnterpriseLedger.Host.Database;
 
 /// <summary>
-/// PostgreSQL cluster that the ledger runs for itself under its data folder when no connection string is
-/// configured. The server keeps running after this process exits, so later commands reuse it.
+/// PostgreSQL cluster that the ledger runs for itself, with its settings in a data folder, when no connection string
+/// is configured. The server keeps running after this process exits, so later commands reuse it.
 /// </summary>
 /// <remarks>
-/// Layout of the data folder: <c>pgdata/</c> is the cluster and holds <c>server.log</c>, <c>postgres.port</c> the
-/// TCP port chosen at initialization, <c>postgres.password</c> (mode 0600) the password of the superuser
-/// <c>ledger</c>, and <c>postgres.lock</c> serializes processes that start or stop the cluster.
+/// The data folder contains <c>postgres.port</c>, the TCP port chosen at initialization, <c>postgres.password</c>
+/// (mode 0600), the password of the superuser <c>ledger</c>, and <c>postgres.lock</c>, which serializes processes
+/// that start or stop the cluster. The cluster itself, <c>pgdata/</c> with its <c>server.log</c>, normally sits in
+/// the data folder too.
 /// <para>
-/// When this process runs as root, initdb and pg_ctl run as the postgres system user, which owns <c>pgdata/</c>.
-/// That user must reach the data folder. When it cannot, this class fails with a message that names the folder,
-/// rather than placing the cluster elsewhere, because a cluster outside the data folder would survive when a user
-/// deletes that folder to start from scratch.
+/// When this process runs as root, initdb and pg_ctl run as the postgres system user, which owns <c>pgdata/</c> and
+/// must be able to reach it. When, at initialization, that user cannot reach the data folder (one under
+/// <c>/root</c> or under a folder made by <c>mktemp -d</c>, for example), the cluster goes to
+/// <c>/var/tmp/enterprise-ledger/</c> followed by the first 16 hex digits of the SHA-256 of the data folder's path.
+/// The file <c>postgres.cluster</c> in the data folder records that folder, and later commands read it rather than
+/// decide again.
+/// </para>
+/// <para>
+/// Deleting the data folder still means starting from scratch. The next initialization finds the folder under
+/// <c>/var/tmp</c> with no pointer file that records it, stops any server still running from it, and deletes it.
+/// NOTE: the same happens when a data folder is renamed and a new cluster is initialized at the old path, so the
+/// renamed folder loses its cluster.
 /// </para>
 /// </remarks>
 public sealed class EmbeddedPostgres
@@ -29,7 +38,9 @@ public sealed class EmbeddedPostgres
     private readonly IReadOnlyList<string> _binarySearchDirectories;
     private readonly ILogger _logger;
 
-    /// <param name="dataDirectory">Folder for the cluster and its settings, created when missing.</param>
+    /// <param name="dataDirectory">
+    /// Folder for the cluster's settings and, unless it is relocated, the cluster. Created when missing.
+    /// </param>
     /// <param name="logger">Receives initialization, start and stop messages; never the password.</param>
     public EmbeddedPostgres(string dataDirectory, ILogger? logger = null)
         : this(dataDirectory, logger, PostgresBinaries.DefaultSearchDirectories())
@@ -40,7 +51,7 @@ public sealed class EmbeddedPostgres
     internal EmbeddedPostgres(string dataDirectory, ILogger? logger, IReadOnlyList<string> binarySearchDirectories)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        _layout = new ClusterLayout(Path.GetFullPath(dataDirectory));
+        _layout = new ClusterLayout(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory)));
         _binarySearchDirectories = binarySearchDirectories;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -96,23 +107,15 @@ public sealed class EmbeddedPostgres
         Directory.CreateDirectory(_layout.DataDirectory);
         using var clusterLock = await ClusterLock.AcquireAsync(_layout.LockFile, _logger, cancellationToken);
 
-        var account = ServerAccount.ForCurrentProcess(_layout.DataDirectory, _logger);
-        var server = new PostgresServer(binaries, _layout, account, _logger);
-        var credentials = Directory.Exists(_layout.ClusterDirectory)
-            ? ClusterCredentials.Load(_layout)
-            : await InitializeAsync(binaries, account, cancellationToken);
+        var layout = await new ClusterPlacement(binaries, _logger).PlaceAsync(_layout, cancellationToken);
+        var account = ServerAccount.ForCurrentProcess(layout.ClusterRoot, _logger);
+        await account.EnsureCanReachAsync(layout.ClusterRoot, cancellationToken);
+        var credentials = Directory.Exists(layout.ClusterDirectory)
+            ? ClusterCredentials.Load(layout)
+            : await new ClusterInitializer(binaries, layout, account, _logger).InitializeAsync(cancellationToken);
 
-        var wasRunning = await server.IsRunningAsync(cancellationToken);
-        if (wasRunning)
-        {
-            EmbeddedPostgresLog.AlreadyRunning(_logger, _layout.ClusterDirectory);
-        }
-        else
-        {
-            await account.EnsureCanReachAsync(_layout.DataDirectory, cancellationToken);
-            EmbeddedPostgresLog.Starting(_logger, _layout.ClusterDirectory, credentials.Port);
-            await server.StartAsync(credentials.Port, cancellationToken);
-        }
+        var server = new PostgresServer(binaries, layout, account, _logger);
+        var wasRunning = await StartUnlessRunningAsync(server, layout, credentials.Port, cancellationToken);
 
         await ClusterConnection.EnsureReadyAsync(credentials, server.DescribeServerLog, _logger, cancellationToken);
         if (!wasRunning)
@@ -123,38 +126,45 @@ public sealed class EmbeddedPostgres
         return credentials.ConnectionString(ClusterConnection.LedgerDatabase);
     }
 
-    [UnsupportedOSPlatform("windows")]
-    private async Task<ClusterCredentials> InitializeAsync(
-        PostgresBinaries binaries, ServerAccount account, CancellationToken cancellationToken)
+    /// <returns>True when the server was already running.</returns>
+    private async Task<bool> StartUnlessRunningAsync(
+        PostgresServer server, ClusterLayout layout, int port, CancellationToken cancellationToken)
     {
-        await account.EnsureCanReachAsync(_layout.DataDirectory, cancellationToken);
-        var initializer = new ClusterInitializer(binaries, _layout, account, _logger);
-        return await initializer.InitializeAsync(cancellationToken);
+        if (await server.IsRunningAsync(cancellationToken))
+        {
+            EmbeddedPostgresLog.AlreadyRunning(_logger, layout.ClusterDirectory);
+            return true;
+        }
+
+        EmbeddedPostgresLog.Starting(_logger, layout.ClusterDirectory, port);
+        await server.StartAsync(port, cancellationToken);
+        return false;
     }
 
     [UnsupportedOSPlatform("windows")]
     private async Task<bool> StopCoreAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(_layout.ClusterDirectory))
+        var layout = ClusterPlacement.ReadRecorded(_layout);
+        if (!Directory.Exists(layout.ClusterDirectory))
         {
-            EmbeddedPostgresLog.NotRunning(_logger, _layout.ClusterDirectory);
+            EmbeddedPostgresLog.NotRunning(_logger, layout.ClusterDirectory);
             return false;
         }
 
         var binaries = LocateBinaries();
-        using var clusterLock = await ClusterLock.AcquireAsync(_layout.LockFile, _logger, cancellationToken);
+        using var clusterLock = await ClusterLock.AcquireAsync(layout.LockFile, _logger, cancellationToken);
 
-        var account = ServerAccount.ForCurrentProcess(_layout.DataDirectory, _logger);
-        var server = new PostgresServer(binaries, _layout, account, _logger);
+        var account = ServerAccount.ForCurrentProcess(layout.ClusterRoot, _logger);
+        var server = new PostgresServer(binaries, layout, account, _logger);
         if (!await server.IsRunningAsync(cancellationToken))
         {
-            EmbeddedPostgresLog.NotRunning(_logger, _layout.ClusterDirectory);
+            EmbeddedPostgresLog.NotRunning(_logger, layout.ClusterDirectory);
             return false;
         }
 
-        EmbeddedPostgresLog.Stopping(_logger, _layout.ClusterDirectory);
+        EmbeddedPostgresLog.Stopping(_logger, layout.ClusterDirectory);
         await server.StopAsync(cancellationToken);
-        EmbeddedPostgresLog.Stopped(_logger, _layout.ClusterDirectory);
+        EmbeddedPostgresLog.Stopped(_logger, layout.ClusterDirectory);
         return true;
     }
 

@@ -62,4 +62,14 @@ internal static partial class EmbeddedPostgresLog
     [LoggerMessage(EventId = 1015, Level = LogLevel.Warning,
         Message = "Deleted the stale postmaster.pid in {ClusterDirectory}: process {ProcessId} is not its server")]
     public static partial void RemovedStalePidFile(ILogger logger, string clusterDirectory, int processId);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Information,
+        Message = "The postgres system user cannot reach the data folder {DataDirectory}, so the cluster is placed in "
+            + "{ClusterRoot}, a folder that user can reach")]
+    public static partial void RelocatedCluster(ILogger logger, string dataDirectory, string clusterRoot);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Warning,
+        Message = "Deleted the cluster folder {ClusterRoot}, left behind by an earlier data folder at {DataDirectory}, "
+            + "to start a new cluster")]
+    public static partial void RemovedOrphanedCluster(ILogger logger, string clusterRoot, string dataDirectory);
 }

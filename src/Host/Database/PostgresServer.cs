@@ -68,13 +68,27 @@ internal sealed class PostgresServer(
     /// Stops the server in fast mode: open sessions are ended and their open transactions rolled back.
     /// </summary>
     /// <exception cref="EmbeddedPostgresException">pg_ctl failed.</exception>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => StopAsync("fast", cancellationToken);
+
+    /// <summary>
+    /// Stops the server in immediate mode, which ends it at once without a shutdown checkpoint, as a crash would.
+    /// Meant for a cluster that is deleted next.
+    /// </summary>
+    /// <exception cref="EmbeddedPostgresException">pg_ctl failed.</exception>
+    public Task StopImmediatelyAsync(CancellationToken cancellationToken) =>
+        StopAsync("immediate", cancellationToken);
+
+    public string DescribeServerLog() =>
+        $"Server log {layout.ServerLogFile}, last lines:{Environment.NewLine}"
+        + TextTail.LastLinesOfFile(layout.ServerLogFile, ServerLogTailLines);
+
+    private async Task StopAsync(string mode, CancellationToken cancellationToken)
     {
         string[] arguments =
         [
             "stop",
             "--pgdata=" + layout.ClusterDirectory,
-            "--mode=fast",
+            "--mode=" + mode,
             "--wait",
             "--timeout=" + PgCtlTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
         ];
@@ -84,10 +98,6 @@ internal sealed class PostgresServer(
             throw result.Failure(DescribeServerLog());
         }
     }
-
-    public string DescribeServerLog() =>
-        $"Server log {layout.ServerLogFile}, last lines:{Environment.NewLine}"
-        + TextTail.LastLinesOfFile(layout.ServerLogFile, ServerLogTailLines);
 
     private Task<CommandResult> RunPgCtlAsync(string[] arguments, CancellationToken cancellationToken) =>
         account.RunAsync(binaries.PgCtl, arguments, cancellationToken);

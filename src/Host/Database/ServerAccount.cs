@@ -10,13 +10,12 @@ internal sealed class ServerAccount
 {
     private const string PostgresUser = "postgres";
 
-    private readonly bool _switchesToPostgresUser;
     private readonly string _workingDirectory;
     private readonly ILogger _logger;
 
     private ServerAccount(bool switchesToPostgresUser, string workingDirectory, ILogger logger)
     {
-        _switchesToPostgresUser = switchesToPostgresUser;
+        SwitchesToPostgresUser = switchesToPostgresUser;
         _workingDirectory = workingDirectory;
         _logger = logger;
     }
@@ -25,13 +24,16 @@ internal sealed class ServerAccount
     public static ServerAccount ForCurrentProcess(string workingDirectory, ILogger logger) =>
         new(Environment.IsPrivilegedProcess, workingDirectory, logger);
 
+    /// <summary>True when programs run as the postgres system user, which is when this process runs as root.</summary>
+    public bool SwitchesToPostgresUser { get; }
+
     /// <summary>
     /// Runs a PostgreSQL program as this account and returns its result, whatever the exit code.
     /// </summary>
     public Task<CommandResult> RunAsync(
         string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        if (!_switchesToPostgresUser)
+        if (!SwitchesToPostgresUser)
         {
             return CommandRunner.RunAsync(program, arguments, _workingDirectory, _logger, cancellationToken);
         }
@@ -45,7 +47,7 @@ internal sealed class ServerAccount
     /// </summary>
     public async Task TakeOwnershipAsync(string path, CancellationToken cancellationToken)
     {
-        if (!_switchesToPostgresUser)
+        if (!SwitchesToPostgresUser)
         {
             return;
         }
@@ -57,22 +59,22 @@ internal sealed class ServerAccount
     }
 
     /// <summary>
-    /// Throws unless the postgres user can traverse every folder down to <paramref name="directory"/>, when this
-    /// process runs as root.
+    /// Returns whether the account can traverse every folder down to <paramref name="directory"/>. Only the
+    /// postgres user can lack that permission, because any other account runs as the current user.
     /// </summary>
-    /// <exception cref="EmbeddedPostgresException">The folder is out of that user's reach.</exception>
-    public async Task EnsureCanReachAsync(string directory, CancellationToken cancellationToken)
+    /// <exception cref="EmbeddedPostgresException">runuser failed, for example for lack of a postgres user.</exception>
+    public async Task<bool> CanReachAsync(string directory, CancellationToken cancellationToken)
     {
-        if (!_switchesToPostgresUser)
+        if (!SwitchesToPostgresUser)
         {
-            return;
+            return true;
         }
 
         // access(2), which test uses, needs search permission on every parent too, so one check covers the path.
         var result = await RunAsync("test", ["-x", directory], cancellationToken);
         if (result.ExitCode == 0)
         {
-            return;
+            return true;
         }
 
         // test itself prints nothing, so any error output comes from runuser, for example a missing postgres user.
@@ -81,10 +83,24 @@ internal sealed class ServerAccount
             throw result.Failure();
         }
 
+        return false;
+    }
+
+    /// <summary>
+    /// Throws unless the account can traverse every folder down to <paramref name="directory"/>.
+    /// </summary>
+    /// <exception cref="EmbeddedPostgresException">The folder is out of the postgres user's reach.</exception>
+    public async Task EnsureCanReachAsync(string directory, CancellationToken cancellationToken)
+    {
+        if (await CanReachAsync(directory, cancellationToken))
+        {
+            return;
+        }
+
         throw new EmbeddedPostgresException(
-            $"The data folder {directory} cannot be reached by the postgres system user. PostgreSQL refuses to "
-            + "run as root, so this process runs it as that user, which needs search (x) permission on the folder "
-            + "and on every folder above it. Set LEDGER_DATA_DIR to a folder that user can reach, "
-            + "for example /var/lib/enterprise-ledger, or run the ledger as a user other than root.");
+            $"The folder {directory} cannot be reached by the postgres system user. PostgreSQL refuses to run as "
+            + "root, so this process runs it as that user, which needs search (x) permission on the folder and on "
+            + "every folder above it. Grant that permission, for example with chmod o+x on each folder that lacks "
+            + "it, or run the ledger as a user other than root.");
     }
 }

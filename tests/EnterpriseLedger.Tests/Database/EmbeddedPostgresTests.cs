@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.Versioning;
+using System.Security.Cryptography;
+using System.Text;
 using EnterpriseLedger.Host.Database;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Shouldly;
 using Xunit;
@@ -8,7 +13,8 @@ using Xunit;
 namespace EnterpriseLedger.Tests.Database;
 
 /// <summary>
-/// Runs real PostgreSQL clusters, one per test, each in its own folder under the system temp folder.
+/// Runs real PostgreSQL clusters, one per test, each in its own folder under the system temp folder. Tests of
+/// relocated clusters, which run only as root, also use a folder under /var/tmp/enterprise-ledger.
 /// </summary>
 public sealed class EmbeddedPostgresTests : IAsyncLifetime
 {
@@ -16,11 +22,27 @@ public sealed class EmbeddedPostgresTests : IAsyncLifetime
         | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    // Event ids of EmbeddedPostgresLog.RelocatedCluster and RemovedOrphanedCluster.
+    private const int RelocatedClusterEvent = 1016;
+    private const int RemovedOrphanedClusterEvent = 1017;
+
     private readonly DirectoryInfo _root = CreateReachableDirectory();
 
     private string DataDirectory => Path.Combine(_root.FullName, "data");
 
     private string ClusterDirectory => Path.Combine(DataDirectory, "pgdata");
+
+    private string PrivateFolder => Path.Combine(_root.FullName, "private");
+
+    // A data folder inside PrivateFolder, which tests make mode 0700 so that only root can enter it.
+    private string PrivateDataDirectory => Path.Combine(PrivateFolder, "data");
+
+    // Only root runs PostgreSQL as another user, the postgres user. Any other user owns the folders it creates and
+    // can reach them.
+    [UnsupportedOSPlatformGuard("windows")]
+    private static bool RunsAsRoot => Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -29,6 +51,8 @@ public sealed class EmbeddedPostgresTests : IAsyncLifetime
         try
         {
             await new EmbeddedPostgres(DataDirectory).StopAsync();
+            await new EmbeddedPostgres(PrivateDataDirectory).StopAsync();
+            await RemoveRelocatedClusterAsync(PrivateDataDirectory);
         }
         finally
         {
@@ -212,25 +236,98 @@ public sealed class EmbeddedPostgresTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task unreachable_data_folder_is_named()
+    public async Task unreachable_data_folder_relocates_cluster()
     {
-        // Only root switches to the postgres user. Any other user owns the folders it creates and can reach them.
-        if (!Environment.IsPrivilegedProcess || OperatingSystem.IsWindows())
+        if (!RunsAsRoot)
         {
             return;
         }
 
-        var privateFolder = Directory.CreateDirectory(Path.Combine(_root.FullName, "private"));
-        File.SetUnixFileMode(privateFolder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite
-            | UnixFileMode.UserExecute);
-        var dataDirectory = Path.Combine(privateFolder.FullName, "data");
+        CreatePrivateFolder();
+        var logger = new RecordingLogger();
+        var postgres = new EmbeddedPostgres(PrivateDataDirectory, logger);
 
-        var exception = await Should.ThrowAsync<EmbeddedPostgresException>(
-            () => new EmbeddedPostgres(dataDirectory).EnsureStartedAsync());
+        var first = await postgres.EnsureStartedAsync();
+        (await QueryAsync<int>(first, "select 1")).ShouldBe(1);
+        await ExecuteAsync(first, "create table entries (id int primary key, memo text)");
+        await ExecuteAsync(first, "insert into entries values (1, 'opening balance')");
+        (await postgres.StopAsync()).ShouldBeTrue();
+        var second = await postgres.EnsureStartedAsync();
 
-        exception.Message.ShouldContain(dataDirectory);
-        exception.Message.ShouldContain("LEDGER_DATA_DIR");
-        Directory.Exists(Path.Combine(dataDirectory, "pgdata")).ShouldBeFalse();
+        second.ShouldBe(first);
+        (await QueryAsync<string>(second, "select memo from entries where id = 1")).ShouldBe("opening balance");
+
+        var relocatedRoot = ExpectedRelocatedRoot(PrivateDataDirectory);
+        var pointerFile = Path.Combine(PrivateDataDirectory, "postgres.cluster");
+        (await File.ReadAllTextAsync(pointerFile)).Trim().ShouldBe(relocatedRoot);
+        File.Exists(Path.Combine(relocatedRoot, "pgdata", "PG_VERSION")).ShouldBeTrue();
+        File.Exists(Path.Combine(relocatedRoot, "pgdata", "server.log")).ShouldBeTrue();
+        Directory.Exists(Path.Combine(relocatedRoot, "pgdata.init")).ShouldBeFalse();
+        File.Exists(Path.Combine(PrivateDataDirectory, "postgres.port")).ShouldBeTrue();
+        File.Exists(Path.Combine(PrivateDataDirectory, "postgres.password")).ShouldBeTrue();
+        Directory.Exists(Path.Combine(PrivateDataDirectory, "pgdata")).ShouldBeFalse();
+
+        var relocations = logger.Entries.Where(entry => entry.EventId == RelocatedClusterEvent).ToList();
+        relocations.ShouldHaveSingleItem().Level.ShouldBe(LogLevel.Information);
+        logger.Entries.ShouldNotContain(entry => entry.EventId == RemovedOrphanedClusterEvent);
+    }
+
+    [Fact]
+    public async Task orphaned_relocated_cluster_is_replaced()
+    {
+        if (!RunsAsRoot)
+        {
+            return;
+        }
+
+        CreatePrivateFolder();
+        var first = await new EmbeddedPostgres(PrivateDataDirectory).EnsureStartedAsync();
+        await ExecuteAsync(first, "create table entries (id int primary key, memo text)");
+
+        // The server keeps running from /var/tmp after its data folder, with the pointer file, is gone.
+        Directory.Delete(PrivateDataDirectory, recursive: true);
+        var logger = new RecordingLogger();
+        var second = await new EmbeddedPostgres(PrivateDataDirectory, logger).EnsureStartedAsync();
+
+        (await QueryAsync<int>(second, "select 1")).ShouldBe(1);
+        (await QueryAsync<bool>(second, "select to_regclass('entries') is null")).ShouldBeTrue();
+        await Should.ThrowAsync<NpgsqlException>(() => QueryAsync<int>(first, "select 1"));
+
+        var pointerFile = Path.Combine(PrivateDataDirectory, "postgres.cluster");
+        (await File.ReadAllTextAsync(pointerFile)).Trim().ShouldBe(ExpectedRelocatedRoot(PrivateDataDirectory));
+        var removals = logger.Entries.Where(entry => entry.EventId == RemovedOrphanedClusterEvent).ToList();
+        removals.ShouldHaveSingleItem().Level.ShouldBe(LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task unreachable_existing_cluster_is_named()
+    {
+        if (!RunsAsRoot)
+        {
+            return;
+        }
+
+        // A cluster made while the postgres user could reach the data folder stays there when that changes.
+        Directory.CreateDirectory(PrivateFolder);
+        File.SetUnixFileMode(PrivateFolder, ReachableByAll);
+        var postgres = new EmbeddedPostgres(PrivateDataDirectory);
+        await postgres.EnsureStartedAsync();
+        await postgres.StopAsync();
+        File.SetUnixFileMode(PrivateFolder, OwnerOnly);
+
+        try
+        {
+            var exception = await Should.ThrowAsync<EmbeddedPostgresException>(() => postgres.EnsureStartedAsync());
+
+            exception.Message.ShouldContain(PrivateDataDirectory);
+            exception.Message.ShouldContain("search (x) permission");
+            File.Exists(Path.Combine(PrivateDataDirectory, "postgres.cluster")).ShouldBeFalse();
+            Directory.Exists(ExpectedRelocatedRoot(PrivateDataDirectory)).ShouldBeFalse();
+        }
+        finally
+        {
+            File.SetUnixFileMode(PrivateFolder, ReachableByAll);
+        }
     }
 
     [Fact]
@@ -258,6 +355,45 @@ public sealed class EmbeddedPostgresTests : IAsyncLifetime
         }
 
         return directory;
+    }
+
+    [UnsupportedOSPlatform("windows")]
+    private void CreatePrivateFolder()
+    {
+        Directory.CreateDirectory(PrivateFolder);
+        File.SetUnixFileMode(PrivateFolder, OwnerOnly);
+    }
+
+    // Computed here rather than taken from the ledger, so that a change to the folder name fails these tests.
+    private static string ExpectedRelocatedRoot(string dataDirectory)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataDirectory)));
+        return "/var/tmp/enterprise-ledger/" + hash[..16];
+    }
+
+    // Stops a server that still runs from the relocated folder, as after a failed test that deleted its data folder,
+    // and deletes that folder.
+    private static async Task RemoveRelocatedClusterAsync(string dataDirectory)
+    {
+        var relocatedRoot = ExpectedRelocatedRoot(dataDirectory);
+        if (!RunsAsRoot || !Directory.Exists(relocatedRoot))
+        {
+            return;
+        }
+
+        var layout = new ClusterLayout(dataDirectory) { ClusterRoot = relocatedRoot };
+        if (Directory.Exists(layout.ClusterDirectory))
+        {
+            var binaries = PostgresBinaries.Locate(PostgresBinaries.DefaultSearchDirectories());
+            var account = ServerAccount.ForCurrentProcess(relocatedRoot, NullLogger.Instance);
+            var server = new PostgresServer(binaries, layout, account, NullLogger.Instance);
+            if (await server.IsRunningAsync(CancellationToken.None))
+            {
+                await server.StopImmediatelyAsync(CancellationToken.None);
+            }
+        }
+
+        Directory.Delete(relocatedRoot, recursive: true);
     }
 
     private string CreateFailingBinaries()

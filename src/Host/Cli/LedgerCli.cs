@@ -71,7 +71,8 @@ public static class LedgerCli
                 return ExitCodes.Success;
             case "db":
                 return await DbCommand.RunAsync(rest, cancellationToken);
-            // SAMPLES-PENDING
+            case "samples":
+                return await SamplesCommand.RunAsync(rest, cancellationToken);
         }
 
         if (StoreCommands.TryGetValue(command, out var run))
@@ -96,7 +97,7 @@ public static class LedgerCli
           {TeamsCommand.Usage}
           {MigrationsCommand.Usage}
           {BannerCommand.Usage}
-          SAMPLES-USAGE
+          {SamplesCommand.Usage}
           {DbCommand.Usage}
           serve [--urls http://127.0.0.1:5080]
           projections rebuild [-p NAME]     (the Marten and Wolverine commands are listed by ./ledger host-help)

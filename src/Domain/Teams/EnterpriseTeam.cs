@@ -5,10 +5,14 @@ namespace EnterpriseLedger.Domain.Teams;
 /// <summary>An Enterprise Team's roles: the role of each user on it.</summary>
 public sealed record EnterpriseTeam(Guid Id, Guid AccountId, ImmutableDictionary<Guid, TeamRoleHolder> Roles)
 {
-    /// <summary>Folds one event into the state; the first event of a stream must be <see cref="TeamRosterImported"/>.</summary>
+    /// <summary>
+    /// Folds one event into the state. A migrated team's stream starts with <see cref="TeamRosterImported"/>, a team
+    /// created through the API with its creator's <see cref="TeamRoleAssigned"/>.
+    /// </summary>
     public static EnterpriseTeam? Evolve(EnterpriseTeam? state, object @event) => (state, @event) switch
     {
         (null, TeamRosterImported imported) => Create(imported),
+        (null, TeamRoleAssigned assigned) => new EnterpriseTeam(assigned.TeamId, assigned.AccountId, []).Apply(assigned),
         (null, _) => null,
         (_, TeamRoleAssigned assigned) => state.Apply(assigned),
         (_, TeamRoleRemoved removed) => state.Apply(removed),

@@ -34,7 +34,8 @@ public sealed class TeamView
     }
 }
 
-public sealed record TeamRoleEntry(Guid UserId, string Email, TeamRole Role);
+/// <summary>A user's role on a team; <paramref name="Security"/> is null when the team did not report it.</summary>
+public sealed record TeamRoleEntry(Guid UserId, string Email, TeamRole Role, MemberSecurity? Security = null);
 
 /// <summary>
 /// Builds <see cref="TeamView"/> from two kinds of stream: the account's (name, creation, deletion) and the
@@ -82,13 +83,16 @@ public sealed partial class TeamViewProjection : MultiStreamProjection<TeamView,
     {
         view.Id = imported.TeamId;
         view.AccountId = imported.AccountId;
-        view.SetRoles(imported.Members.Select(member => new TeamRoleEntry(member.UserId, member.Email, member.Role)));
+        view.SetRoles(imported.Members.Select(member =>
+            new TeamRoleEntry(member.UserId, member.Email, member.Role, member.Security)));
     }
 
     public void Apply(TeamRoleAssigned assigned, TeamView view)
     {
+        var previous = view.Roles.Find(entry => entry.UserId == assigned.UserId);
         var others = view.Roles.Where(entry => entry.UserId != assigned.UserId);
-        view.SetRoles(others.Append(new TeamRoleEntry(assigned.UserId, assigned.Email, assigned.Role)));
+        var entry = new TeamRoleEntry(assigned.UserId, assigned.Email, assigned.Role, previous?.Security);
+        view.SetRoles(others.Append(entry));
         view.UpdatedAt = assigned.Actor.At;
     }
 

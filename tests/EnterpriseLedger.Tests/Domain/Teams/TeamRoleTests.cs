@@ -1,3 +1,4 @@
+using EnterpriseLedger.Domain;
 using System.Text.Json;
 using EnterpriseLedger.Domain.Accounts;
 using EnterpriseLedger.Domain.Teams;
@@ -79,13 +80,28 @@ public sealed class TeamRoleTests
     }
 
     [Fact]
-    public void evolve_ignores_events_before_roster()
+    public void evolve_ignores_removal_before_roster()
     {
-        var team = Given.Team(
-            new TeamRoleAssigned(Web, AccountId, Bob, "bob@acme.test", TeamRole.Admin, Operator),
-            new TeamRosterImported(Web, AccountId, [Holder(Ann, "ann@acme.test", TeamRole.Admin)], Operator));
+        var team = Aggregates.Fold<EnterpriseTeam>(
+            [
+                new TeamRoleRemoved(Web, AccountId, Bob, Operator),
+                new TeamRosterImported(Web, AccountId, [Holder(Ann, "ann@acme.test", TeamRole.Admin)], Operator),
+            ],
+            EnterpriseTeam.Evolve);
 
+        team.ShouldNotBeNull();
         team.Roles.Keys.ShouldBe([Ann]);
+    }
+
+    [Fact]
+    public void created_team_starts_with_creator_role()
+    {
+        var team = Aggregates.Fold<EnterpriseTeam>(
+            [new TeamRoleAssigned(Web, AccountId, Bob, "bob@acme.test", TeamRole.Admin, Operator)],
+            EnterpriseTeam.Evolve);
+
+        team.ShouldNotBeNull();
+        team.Roles[Bob].Role.ShouldBe(TeamRole.Admin);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using EnterpriseLedger.Projections.Accounts;
 using EnterpriseLedger.Projections.Migrations;
 using EnterpriseLedger.Projections.Teams;
+using EnterpriseLedger.Projections.Tokens;
+using EnterpriseLedger.Projections.Users;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -18,9 +20,12 @@ public static class LedgerProjections
         options.Projections.Add<AccessViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<TeamViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<MigrationStatusProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<UserDirectoryProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<TokenViewProjection>(ProjectionLifecycle.Inline);
 
         options.Schema.For<AccessView>().UniqueIndex(view => view.Name);
         options.Schema.For<TeamView>().Index(view => view.AccountId).GinIndexJsonData();
         options.Schema.For<MigrationStatusView>().Index(view => view.Status).GinIndexJsonData();
+        options.Schema.For<TokenView>().UniqueIndex(view => view.Hash);
     }
 }

@@ -12,6 +12,9 @@ public static class RequestBody
 {
     public const long MaxBytes = 1024 * 1024;
 
+    /// <summary>The key under which the request's items hold the names of the body's top-level members.</summary>
+    public const string MembersKey = "ledger:body-members";
+
     private static readonly JsonSerializerOptions StrictOptions = new(ApiJson.Options)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -52,7 +55,22 @@ public static class RequestBody
             return (null, [], TooLarge());
         }
 
-        return Deserialize<T>(bytes);
+        var result = Deserialize<T>(bytes);
+        if (result.Problem is null)
+        {
+            request.HttpContext.Items[MembersKey] = TopLevelMembers(bytes);
+        }
+
+        return result;
+    }
+
+    /// <summary>Lists the body's top-level member names, to tell a member sent as null from one left out.</summary>
+    private static HashSet<string> TopLevelMembers(byte[] bytes)
+    {
+        using var document = JsonDocument.Parse(bytes);
+        return document.RootElement.ValueKind == JsonValueKind.Object
+            ? document.RootElement.EnumerateObject().Select(member => member.Name).ToHashSet(StringComparer.Ordinal)
+            : [];
     }
 
     private static (T? Body, byte[] Bytes, IResult? Problem) Deserialize<T>(byte[] bytes) where T : class

@@ -22,6 +22,7 @@ public static class LedgerCli
         ["teams"] = TeamsCommand.RunAsync,
         ["migrations"] = MigrationsCommand.RunAsync,
         ["banner"] = BannerCommand.RunAsync,
+        ["tokens"] = TokensCommand.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -97,6 +98,7 @@ public static class LedgerCli
           {TeamsCommand.Usage}
           {MigrationsCommand.Usage}
           {BannerCommand.Usage}
+          {TokensCommand.Usage}
           {SamplesCommand.Usage}
           {DbCommand.Usage}
           serve [--urls http://127.0.0.1:5080]

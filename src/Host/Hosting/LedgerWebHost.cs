@@ -43,18 +43,19 @@ public static class LedgerWebHost
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddLedgerAuthentication();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi(ApiDocumentation.Configure);
         builder.Services.AddProblemDetails(ApiProblem.ConfigureUnexpected);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
 
         var app = builder.Build();
         app.UseExceptionHandler();
+
+        // The documentation page is middleware, so it must come before the fallback policy that needs a token.
+        ApiDocumentation.Map(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapWhoAmI();
-        ApiDocumentation.Map(app);
         app.MapWolverineEndpoints(options => options.MapMartenConcurrencyFailuresToConflict());
         return app;
     }

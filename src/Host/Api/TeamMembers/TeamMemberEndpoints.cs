@@ -1,0 +1,86 @@
+using EnterpriseLedger.Domain;
+using EnterpriseLedger.Domain.Access;
+using EnterpriseLedger.Domain.Teams;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace EnterpriseLedger.Host.Api.TeamMembers;
+
+/// <summary>
+/// Team roles: listing needs a role on the team; assigning and removing roles needs manage and a role on the team.
+/// </summary>
+public static class TeamMemberEndpoints
+{
+    public sealed record PutTeamMember(string Email, string Role, bool? Federated);
+
+    [WolverineGet("/teams/{idOrName}/members")]
+    public static async Task<IResult> List(string idOrName, HttpContext context, IQuerySession session, CancellationToken token)
+    {
+        var (granted, problem) = await AccountAccess.CheckTeamAsync(
+            session, context.Caller(), idOrName, AccountAction.ListTeamMembers, token);
+        if (granted?.Team is not { } team)
+        {
+            return problem ?? ApiProblem.NotFound("team", idOrName);
+        }
+
+        var members = team.Roles.Select(entry => ApiViews.TeamMember(team, entry, granted.Account)).ToList();
+        return ApiPages.Write(context, members, "email", ApiViews.TeamMemberKey);
+    }
+
+    [WolverinePut("/teams/{idOrName}/members")]
+    public static async Task<IResult> Put(
+        string idOrName, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken token)
+    {
+        var (body, bodyProblem) = await RequestBody.ReadAsync<PutTeamMember>(context.Request, token);
+        if (body is null)
+        {
+            return bodyProblem ?? ApiProblem.BadRequest("invalid_json", "Send a JSON object.");
+        }
+
+        if (!EmailAddress.IsValid(body.Email) || !TeamRoles.TryParse(body.Role, out var role))
+        {
+            return ApiProblem.Invalid("invalid_params",
+                $"Expected an email and a role ({string.Join(", ", TeamRoles.Names)}); got '{body.Email}' and '{body.Role}'.");
+        }
+
+        var (granted, problem) = await AccountAccess.CheckTeamAsync(
+            session, context.Caller(), idOrName, AccountAction.ChangeTeamMembers, token);
+        if (granted?.Team is not { } team)
+        {
+            return problem ?? ApiProblem.NotFound("team", idOrName);
+        }
+
+        var email = EmailAddress.Normalize(body.Email);
+        var userId = await UserLookup.IdForEmailAsync(session, email, clock.GetUtcNow(), token);
+        return await TeamWrites.ChangeAsync(session, context, team, clock,
+            (state, actor) => TeamRoleDecisions.Assign(state, userId, email, role, actor),
+            after => after.Roles.Find(entry => entry.UserId == userId) is { } entry
+                ? ApiViews.TeamMember(after, entry, granted.Account)
+                : null,
+            token);
+    }
+
+    [WolverineDelete("/teams/{idOrName}/members/{member}")]
+    public static async Task<IResult> Delete(
+        string idOrName, string member, HttpContext context, IDocumentSession session, TimeProvider clock,
+        CancellationToken token)
+    {
+        var (granted, problem) = await AccountAccess.CheckTeamAsync(
+            session, context.Caller(), idOrName, AccountAction.ChangeTeamMembers, token);
+        if (granted?.Team is not { } team)
+        {
+            return problem ?? ApiProblem.NotFound("team", idOrName);
+        }
+
+        var entry = team.Roles.Find(role => role.UserId.ToString() == member || EmailAddress.AreSame(role.Email, member));
+        if (entry is null)
+        {
+            return ApiProblem.NotFound("team member", member);
+        }
+
+        var removed = ApiViews.TeamMember(team, entry, granted.Account);
+        return await TeamWrites.ChangeAsync(session, context, team, clock,
+            (state, actor) => TeamRoleDecisions.Remove(state, entry.UserId, actor), _ => removed, token);
+    }
+}

@@ -46,6 +46,7 @@ public static class ApiProblem
         401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
+        406 => "Not Acceptable",
         409 => "Conflict",
         412 => "Precondition Failed",
         422 => "Unprocessable Entity",

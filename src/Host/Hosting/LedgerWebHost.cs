@@ -52,6 +52,7 @@ public static class LedgerWebHost
 
         // The documentation page is middleware, so it must come before the fallback policy that needs a token.
         ApiDocumentation.Map(app);
+        app.Use(HerokuVersion.CheckAsync);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();

@@ -176,6 +176,29 @@ public sealed class AccountApiTests(LedgerDatabase database, LedgerApi api) : IC
         (await AccountAsync("northwind-eu")).Name.ShouldBe("northwind-eu");
     }
 
+    [Fact]
+    public async Task other_api_version_is_not_acceptable()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/enterprise-accounts");
+        request.Headers.TryAddWithoutValidation("Accept", "application/vnd.heroku+json; version=2");
+        request.Headers.Authorization = new("Bearer", _cy);
+
+        using var response = await Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotAcceptable);
+    }
+
+    [Fact]
+    public async Task missing_version_is_served()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/enterprise-accounts");
+        request.Headers.Authorization = new("Bearer", _cy);
+
+        using var response = await Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private async Task<AccessView> AccountAsync(string name = "northwind")
     {
         await using var session = database.Store.QuerySession();

@@ -16,7 +16,9 @@ public static class AccessRules
         _ => Permissions.View,
     };
 
-    /// <summary>Tells whether the action is about one team, which the caller must hold a role in to see at all.</summary>
+    /// <summary>
+    /// Tells whether the action is about one team, which the caller must hold a role in to see at all.
+    /// </summary>
     public static bool ConcernsOneTeam(AccountAction action) => action is AccountAction.ViewTeam
         or AccountAction.RenameTeam or AccountAction.DeleteTeam
         or AccountAction.ListTeamMembers or AccountAction.ChangeTeamMembers;

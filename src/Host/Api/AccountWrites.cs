@@ -9,7 +9,7 @@ namespace EnterpriseLedger.Host.Api;
 
 /// <summary>
 /// Runs one change to an account: loads it from its events, checks If-Match, decides with the caller as actor,
-/// appends at the version it decided on, and answers with the changed resource and the account's new ETag.
+/// appends at the version it decided on, and returns the changed resource and the account's new ETag.
 /// </summary>
 public static class AccountWrites
 {

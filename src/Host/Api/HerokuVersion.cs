@@ -4,7 +4,7 @@ namespace EnterpriseLedger.Host.Api;
 
 /// <summary>
 /// Heroku's API versioning: clients send <c>Accept: application/vnd.heroku+json; version=3</c>. A request without
-/// a version is served as version 3; one that asks for another version gets 406.
+/// a version is served as version 3; one that requests another version gets 406.
 /// </summary>
 public static class HerokuVersion
 {

@@ -1,6 +1,8 @@
 namespace EnterpriseLedger.Domain;
 
-/// <summary>Converts permissions to and from their wire names, always in the order view, billing, manage, create.</summary>
+/// <summary>
+/// Converts permissions to and from their wire names, always in the order view, billing, manage, create.
+/// </summary>
 public static class PermissionNames
 {
     private static readonly (Permissions Flag, string Name)[] Ordered =

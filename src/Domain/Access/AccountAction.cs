@@ -1,6 +1,8 @@
 namespace EnterpriseLedger.Domain.Access;
 
-/// <summary>Everything a caller can do under an Enterprise Account, each decided by <see cref="AccessRules"/>.</summary>
+/// <summary>
+/// Everything a caller can do under an Enterprise Account, each decided by <see cref="AccessRules"/>.
+/// </summary>
 public enum AccountAction
 {
     ViewAccount,

@@ -7,7 +7,12 @@ namespace EnterpriseLedger.Domain.Accounts;
 public static class AccountDecisions
 {
     public static Decision AddMember(
-        EnterpriseAccount account, Guid userId, string email, Permissions permissions, MemberSecurity security, Actor actor)
+        EnterpriseAccount account,
+        Guid userId,
+        string email,
+        Permissions permissions,
+        MemberSecurity security,
+        Actor actor)
     {
         if (!EmailAddress.IsValid(email))
         {

@@ -34,15 +34,19 @@ public static class AccountSettingsDecisions
         if (!Uri.TryCreate(provider.SsoTargetUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
         {
             return Decision.Reject(
-                AccountErrors.InvalidIdentityProvider, $"Invalid sso_target_url '{provider.SsoTargetUrl}': use an https URL.");
+                AccountErrors.InvalidIdentityProvider,
+                $"Invalid sso_target_url '{provider.SsoTargetUrl}': use an https URL.");
         }
 
         if (string.IsNullOrWhiteSpace(provider.EntityId))
         {
-            return Decision.Reject(AccountErrors.InvalidIdentityProvider, "Missing entity_id of the identity provider.");
+            return Decision.Reject(
+                AccountErrors.InvalidIdentityProvider, "Missing entity_id of the identity provider.");
         }
 
         var unchanged = account.IdentityProvider is { } current && current with { Id = provider.Id } == provider;
-        return unchanged ? Decision.Accept() : Decision.Accept(new IdentityProviderConfigured(account.Id, provider, actor));
+        return unchanged
+            ? Decision.Accept()
+            : Decision.Accept(new IdentityProviderConfigured(account.Id, provider, actor));
     }
 }

@@ -14,7 +14,9 @@ public sealed record EnterpriseAccount(
     ImmutableDictionary<Guid, string> Teams,
     IdentityProvider? IdentityProvider = null)
 {
-    /// <summary>Folds one event into the state; the first event of a stream must be <see cref="AccountCreated"/>.</summary>
+    /// <summary>
+    /// Folds one event into the state; the first event of a stream must be <see cref="AccountCreated"/>.
+    /// </summary>
     public static EnterpriseAccount? Evolve(EnterpriseAccount? state, object @event) => (state, @event) switch
     {
         (null, AccountCreated created) => Create(created),

@@ -16,10 +16,12 @@ internal static class AccountBuilder
         var (mainTeam, _) = MigrationPolicy.ChooseMainTeam(company);
         var admins = MigrationPolicy.UniversalAdmins(company).Select(admin => admin.UserId).ToHashSet();
         var members = OfficialUsers(company)
-            .Select(user => new MigratedMember(user.Id, user.Email, admins.Contains(user.Id) ? Permissions.All : Permissions.View))
+            .Select(user => new MigratedMember(
+                user.Id, user.Email, admins.Contains(user.Id) ? Permissions.All : Permissions.View))
             .ToList();
 
-        var completed = new MigrationCompleted(company.Id, accountId, mainTeam.Name, mainTeam.Id, trace, requested.Actor);
+        var completed = new MigrationCompleted(
+            company.Id, accountId, mainTeam.Name, mainTeam.Id, trace, requested.Actor);
         var appends = AccountAppends(company, accountId, mainTeam.Name, members, requested.Actor);
         appends.Add(new StreamAppend(company.Id, current is null, [requested, completed]));
         return new MigrationDecision(

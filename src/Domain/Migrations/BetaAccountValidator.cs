@@ -1,6 +1,8 @@
 namespace EnterpriseLedger.Domain.Migrations;
 
-/// <summary>Validates the Enterprise Account that a beta company already has; it is recorded exactly as given.</summary>
+/// <summary>
+/// Validates the Enterprise Account that a beta company already has; it is recorded exactly as given.
+/// </summary>
 internal static class BetaAccountValidator
 {
     private const string Path = "$.enterprise_account";
@@ -24,8 +26,14 @@ internal static class BetaAccountValidator
             CompanyValidator.Fail($"{Path}.members", "an Enterprise Account needs at least one member");
         }
 
-        CompanyValidator.CheckUnique(members.Select(member => member.Email), $"{Path}.members[{{0}}].user.email", "member");
-        CompanyValidator.CheckUnique(members.Select(member => member.UserId.ToString()), $"{Path}.members[{{0}}].user.id", "member");
+        CompanyValidator.CheckUnique(
+            members.Select(member => member.Email),
+            $"{Path}.members[{{0}}].user.email",
+            "member");
+        CompanyValidator.CheckUnique(
+            members.Select(member => member.UserId.ToString()),
+            $"{Path}.members[{{0}}].user.id",
+            "member");
         CheckAgainstTeams(members, teams);
         return new BetaAccount(id, name, members);
     }
@@ -41,7 +49,9 @@ internal static class BetaAccountValidator
             if (names[index] is not { } name || !PermissionNames.TryParse(name, out var permission))
             {
                 var expected = string.Join(", ", PermissionNames.All);
-                CompanyValidator.Fail($"{path}.permissions[{index}]", $"unknown permission '{names[index]}'; expected one of {expected}");
+                CompanyValidator.Fail(
+                    $"{path}.permissions[{index}]",
+                    $"unknown permission '{names[index]}'; expected one of {expected}");
                 continue;
             }
 
@@ -56,7 +66,9 @@ internal static class BetaAccountValidator
         return new BetaMember(userId, email, permissions);
     }
 
-    /// <summary>Rejects a member whose id the teams give with another email, or whose email they give with another id.</summary>
+    /// <summary>
+    /// Rejects a member whose id the teams give with another email, or whose email they give with another id.
+    /// </summary>
     private static void CheckAgainstTeams(List<BetaMember> members, IReadOnlyList<Team> teams)
     {
         var teamUsers = teams.SelectMany(team => team.Members).DistinctBy(member => member.UserId).ToList();
@@ -69,7 +81,8 @@ internal static class BetaAccountValidator
             {
                 CompanyValidator.Fail(
                     $"{Path}.members[{index}].user",
-                    $"user {member.UserId} <{member.Email}> conflicts with {conflict.UserId} <{conflict.Email}> on the teams");
+                    $"user {member.UserId} <{member.Email}> conflicts with "
+                    + $"{conflict.UserId} <{conflict.Email}> on the teams");
             }
         }
     }

@@ -2,7 +2,9 @@ namespace EnterpriseLedger.Domain.Migrations;
 
 // The migration input: one company with its Enterprise Teams, in the field names of Heroku's Platform API
 // (`team`, `team-member`), read from JSON with snake_case names. Fields are nullable because the input is
-// untrusted: CompanyValidator reports each missing field with its JSON path.
+// untrusted. CompanyValidator rejects the company at the first missing required field and reports that field's
+// JSON path. A member's two_factor_authentication and federated default to false when missing, and
+// identity_provider is optional.
 
 public sealed record CompanyInput(
     CompanyReference? Company,

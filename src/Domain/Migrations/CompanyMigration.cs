@@ -10,7 +10,9 @@ public sealed record CompanyMigration(
     string? AccountName,
     IReadOnlyList<string> Reasons)
 {
-    /// <summary>Folds one event into the state; the first event of a stream must be <see cref="MigrationRequested"/>.</summary>
+    /// <summary>
+    /// Folds one event into the state; the first event of a stream must be <see cref="MigrationRequested"/>.
+    /// </summary>
     public static CompanyMigration? Evolve(CompanyMigration? state, object @event) => (state, @event) switch
     {
         (null, MigrationRequested requested) => Create(requested),

@@ -161,10 +161,13 @@ public static class CompanyValidator
             ? throw new InvalidInputException(new InputError(path, "missing value"))
             : value;
 
-    internal static void Fail(string path, string message) => throw new InvalidInputException(new InputError(path, message));
+    internal static void Fail(string path, string message) =>
+        throw new InvalidInputException(new InputError(path, message));
 }
 
-/// <summary>Carries an <see cref="InputError"/> out of the nested validation steps; never leaves the validator.</summary>
+/// <summary>
+/// Carries an <see cref="InputError"/> out of the nested validation steps; never leaves the validator.
+/// </summary>
 internal sealed class InvalidInputException(InputError error) : Exception(error.ToString())
 {
     public InputError Error { get; } = error;

@@ -16,8 +16,12 @@ public sealed record MigrationDecision(
 
 public sealed record MigratedMember(Guid UserId, string Email, Permissions Permissions);
 
-/// <summary>Events for one stream; <paramref name="StartsStream"/> is true when the stream must not exist yet.</summary>
+/// <summary>
+/// Events for one stream; <paramref name="StartsStream"/> is true when the stream must not exist yet.
+/// </summary>
 public sealed record StreamAppend(Guid StreamId, bool StartsStream, IReadOnlyList<object> Events);
 
-/// <summary>What a migration run brings besides the company: the raw input, who runs it and the new account's id.</summary>
+/// <summary>
+/// What a migration run brings besides the company: the raw input, who runs it and the new account's id.
+/// </summary>
 public sealed record MigrationRequest(string Input, string InputSha256, Guid NewAccountId, Actor Actor);

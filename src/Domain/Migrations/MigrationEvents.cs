@@ -12,7 +12,8 @@ public interface IMigrationEvent
 /// A migration input as received, kept so that the decision can be replayed and explained later.
 /// <paramref name="InputSha256"/> is the hex SHA-256 of <paramref name="Input"/>'s UTF-8 bytes.
 /// </summary>
-public sealed record MigrationRequested(Guid CompanyId, string CompanyName, string Input, string InputSha256, Actor Actor)
+public sealed record MigrationRequested(
+    Guid CompanyId, string CompanyName, string Input, string InputSha256, Actor Actor)
     : IMigrationEvent;
 
 /// <summary>

@@ -24,7 +24,8 @@ public static class MigrationPolicy
             };
         }
 
-        var requested = new MigrationRequested(company.Id, company.Name, request.Input, request.InputSha256, request.Actor);
+        var requested = new MigrationRequested(
+            company.Id, company.Name, request.Input, request.InputSha256, request.Actor);
         if (company.BetaAccount is { } beta)
         {
             return BetaAccountRecorder.Record(company, beta, current, requested);
@@ -49,7 +50,9 @@ public static class MigrationPolicy
         return new MigrationTrace(licensed, admins, mainTeam?.Name, rule);
     }
 
-    /// <summary>The team the account is named after: the licensed one, or else the earliest created (ties by name).</summary>
+    /// <summary>
+    /// The team the account is named after: the licensed one, or else the earliest created (ties by name).
+    /// </summary>
     public static (Team Team, string Rule) ChooseMainTeam(Company company)
     {
         var licensed = company.Teams.FirstOrDefault(team => team.ProvisionedLicenses);
@@ -99,7 +102,11 @@ public static class MigrationPolicy
     }
 
     private static MigrationDecision Block(
-        Company company, CompanyMigration? current, MigrationRequested requested, List<string> reasons, MigrationTrace trace)
+        Company company,
+        CompanyMigration? current,
+        MigrationRequested requested,
+        List<string> reasons,
+        MigrationTrace trace)
     {
         var recipients = BannerRecipients(company);
         var blocked = new MigrationBlocked(company.Id, reasons, recipients, trace, requested.Actor);

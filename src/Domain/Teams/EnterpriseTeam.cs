@@ -12,7 +12,8 @@ public sealed record EnterpriseTeam(Guid Id, Guid AccountId, ImmutableDictionary
     public static EnterpriseTeam? Evolve(EnterpriseTeam? state, object @event) => (state, @event) switch
     {
         (null, TeamRosterImported imported) => Create(imported),
-        (null, TeamRoleAssigned assigned) => new EnterpriseTeam(assigned.TeamId, assigned.AccountId, []).Apply(assigned),
+        (null, TeamRoleAssigned assigned) =>
+            new EnterpriseTeam(assigned.TeamId, assigned.AccountId, []).Apply(assigned),
         (null, _) => null,
         (_, TeamRoleAssigned assigned) => state.Apply(assigned),
         (_, TeamRoleRemoved removed) => state.Apply(removed),

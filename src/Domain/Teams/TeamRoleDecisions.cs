@@ -36,7 +36,8 @@ public static class TeamRoleDecisions
         return Decision.Accept(new TeamRoleRemoved(team.Id, team.AccountId, userId, actor));
     }
 
-    private static int AdminCount(EnterpriseTeam team) => team.Roles.Values.Count(holder => holder.Role == TeamRole.Admin);
+    private static int AdminCount(EnterpriseTeam team) =>
+        team.Roles.Values.Count(holder => holder.Role == TeamRole.Admin);
 
     private static Decision LastAdminRejected(TeamRoleHolder holder) =>
         Decision.Reject(LastAdmin, $"{holder.Email} is the team's last admin; make another user admin first.");

@@ -26,7 +26,9 @@ public sealed class CommandArguments
             var (name, value) = SplitOption(arg, args, ref index);
             if (!optionNames.Contains(name))
             {
-                var known = optionNames.Length == 0 ? "none" : string.Join(", ", optionNames.Select(option => "--" + option));
+                var known = optionNames.Length == 0
+                    ? "none"
+                    : string.Join(", ", optionNames.Select(option => "--" + option));
                 throw new CliException($"Unknown option --{name} for '{command}'. Options: {known}.");
             }
 

@@ -48,10 +48,12 @@ public static class LedgerCli
             await Console.Error.WriteLineAsync(error.Message);
             return ExitCodes.Unavailable;
         }
-        catch (NpgsqlException error) when (error.InnerException is System.Net.Sockets.SocketException or TimeoutException)
+        catch (NpgsqlException error)
+            when (error.InnerException is System.Net.Sockets.SocketException or TimeoutException)
         {
             await Console.Error.WriteLineAsync(
-                $"Cannot connect to PostgreSQL: {error.Message}. Check ConnectionStrings__Ledger, or unset it to use the embedded cluster.");
+                $"Cannot connect to PostgreSQL: {error.Message}. "
+                + "Check ConnectionStrings__Ledger, or unset it to use the embedded cluster.");
             return ExitCodes.Unavailable;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -9,7 +9,8 @@ public static class MigrateCommand
 {
     public const string Usage = "migrate FILE... [--output table|json] [--batch-size N]";
 
-    public static async Task<int> RunAsync(IDocumentStore store, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        IDocumentStore store, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var arguments = CommandArguments.Parse("migrate", args, "output", "batch-size");
         var output = arguments.OneOf("output", "table", "table", "json");

@@ -11,7 +11,10 @@ internal static class MigrationProgress
     public static async Task RunAsync(string file, bool enabled, Func<IProgress<long>?, Task> work)
     {
         var length = new FileInfo(file).Length;
-        if (!enabled || length < MinimumBytes || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        if (!enabled
+            || length < MinimumBytes
+            || Console.IsOutputRedirected
+            || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             await work(null);
             return;
@@ -19,7 +22,11 @@ internal static class MigrationProgress
 
         await AnsiConsole.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: length);

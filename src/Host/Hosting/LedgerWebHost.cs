@@ -27,12 +27,14 @@ public static class LedgerWebHost
     public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])
+            && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var connectionString = await LedgerDatabase.ResolveConnectionStringAsync(builder.Configuration, cancellationToken);
+        var connectionString = await LedgerDatabase.ResolveConnectionStringAsync(
+            builder.Configuration, cancellationToken);
         builder.Services.AddMarten(options => LedgerStore.Configure(options, connectionString))
             .UseLightweightSessions()
             .IntegrateWithWolverine();

@@ -19,7 +19,8 @@ internal static class MigrationConflicts
         ConcurrencyException =>
             "another run changed this company at the same time; run the migration again",
         _ when UniqueViolation(error) is { } violation =>
-            $"an account with the same name already exists ({violation.ConstraintName}); rename the company's main team",
+            $"an account with the same name already exists ({violation.ConstraintName}); "
+            + "rename the company's main team",
         _ => error.Message,
     };
 

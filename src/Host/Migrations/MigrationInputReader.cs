@@ -81,7 +81,8 @@ public static class MigrationInputReader
     }
 
     /// <summary>Looks at the first character that is not white space, then rewinds the stream.</summary>
-    private static async Task<bool> StartsWithArrayAsync(string path, FileStream stream, CancellationToken cancellationToken)
+    private static async Task<bool> StartsWithArrayAsync(
+        string path, FileStream stream, CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
         var read = await stream.ReadAsync(buffer, cancellationToken);
@@ -105,7 +106,8 @@ public static class MigrationInputReader
         {
             var input = element.Deserialize<CompanyInput>(Options);
             return input is null
-                ? new InputItem(path, position, raw, companyId, companyName, null, new InputError("$", "expected a company object"))
+                ? new InputItem(path, position, raw, companyId, companyName, null,
+                    new InputError("$", "expected a company object"))
                 : new InputItem(path, position, raw, companyId, companyName, input, null);
         }
         catch (JsonException error)
@@ -115,7 +117,9 @@ public static class MigrationInputReader
         }
     }
 
-    /// <summary>Reads the company's id and name leniently, so that even an invalid company is reported by name.</summary>
+    /// <summary>
+    /// Reads the company's id and name leniently, so that even an invalid company is reported by name.
+    /// </summary>
     private static (Guid? Id, string? Name) PeekCompany(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object

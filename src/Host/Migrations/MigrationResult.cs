@@ -17,7 +17,8 @@ public sealed record MigrationResult(
     string? Error)
 {
     public static MigrationResult Invalid(InputItem item, string error) =>
-        new(item.File, item.Position, item.CompanyId, item.CompanyName, MigrationOutcome.Invalid, [], null, null, [], [], error);
+        new(item.File, item.Position, item.CompanyId, item.CompanyName, MigrationOutcome.Invalid,
+            [], null, null, [], [], error);
 
     public static MigrationResult From(InputItem item, Company company, MigrationDecision decision) =>
         new(item.File, item.Position, company.Id, company.Name, decision.Outcome, decision.Reasons,

@@ -176,7 +176,8 @@ public sealed class MigrationRunner(IDocumentStore store, TimeProvider clock, IL
             _ => (MigrationOutcome?)null,
         };
         return new CompanyMigration(
-            status.Id, status.Company, outcome, status.InputSha256, status.AccountId, status.AccountName, status.Reasons);
+            status.Id, status.Company, outcome, status.InputSha256,
+            status.AccountId, status.AccountName, status.Reasons);
     }
 
     /// <summary>Fills in the members of companies migrated by an earlier run, from their Access views.</summary>
@@ -192,10 +193,18 @@ public sealed class MigrationRunner(IDocumentStore store, TimeProvider clock, IL
             return results;
         }
 
-        var views = (await session.LoadManyAsync<AccessView>(cancellationToken, accountIds)).ToDictionary(view => view.Id);
+        var views = (await session.LoadManyAsync<AccessView>(cancellationToken, accountIds))
+            .ToDictionary(view => view.Id);
         return results.Select(result =>
-            result.AccountId is { } id && result.Outcome == MigrationOutcome.AlreadyMigrated && views.TryGetValue(id, out var view)
-                ? result with { Members = view.Members.Select(m => new MigratedMember(m.UserId, m.Email, m.Permissions)).ToList() }
+            result.AccountId is { } id
+            && result.Outcome == MigrationOutcome.AlreadyMigrated
+            && views.TryGetValue(id, out var view)
+                ? result with
+                {
+                    Members = view.Members
+                        .Select(m => new MigratedMember(m.UserId, m.Email, m.Permissions))
+                        .ToList(),
+                }
                 : result).ToList();
     }
 }

@@ -11,7 +11,8 @@ public sealed class MigrationSummary
 {
     private const int ListedCompanies = 50;
 
-    private readonly Dictionary<MigrationOutcome, int> _counts = Enum.GetValues<MigrationOutcome>().ToDictionary(o => o, _ => 0);
+    private readonly Dictionary<MigrationOutcome, int> _counts =
+        Enum.GetValues<MigrationOutcome>().ToDictionary(o => o, _ => 0);
     private readonly List<MigrationResult> _listed = [];
     private int _attention;
 
@@ -38,7 +39,9 @@ public sealed class MigrationSummary
     public void Write(IAnsiConsole console)
     {
         var small = Total <= ListedCompanies;
-        var companies = small ? _listed : _listed.Where(r => r.Outcome is MigrationOutcome.Blocked or MigrationOutcome.Invalid);
+        var companies = small
+            ? _listed
+            : _listed.Where(r => r.Outcome is MigrationOutcome.Blocked or MigrationOutcome.Invalid);
         if (companies.Any())
         {
             console.Write(CompanyTable(companies));
@@ -47,7 +50,8 @@ public sealed class MigrationSummary
         var hidden = small ? 0 : _attention - companies.Count();
         if (hidden > 0)
         {
-            console.MarkupLineInterpolated($"[grey]… and {hidden} more blocked or invalid companies; use --output json for all.[/]");
+            console.MarkupLineInterpolated(
+                $"[grey]… and {hidden} more blocked or invalid companies; use --output json for all.[/]");
         }
 
         console.Write(CountTable());
@@ -74,7 +78,9 @@ public sealed class MigrationSummary
         var table = new Table().AddColumns("Outcome", "Companies");
         foreach (var (outcome, count) in _counts.Where(entry => entry.Value > 0))
         {
-            table.AddRow(MigrationOutcomes.ToName(outcome), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow(
+                MigrationOutcomes.ToName(outcome),
+                count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         table.AddRow("[bold]total[/]", $"[bold]{Total}[/]");

@@ -18,7 +18,8 @@ public static class AccessCommand
 
     private static readonly string[] SecurityFilters = ["any", "two-factor", "no-two-factor", "sso", "no-sso"];
 
-    public static async Task<int> RunAsync(IDocumentStore store, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        IDocumentStore store, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var arguments = CommandArguments.Parse("access", args, "permission", "security", "output");
         var account = arguments.Positional(0, "ACCOUNT", "./ledger access northwind");
@@ -28,7 +29,9 @@ public static class AccessCommand
 
         await using var session = store.QuerySession();
         var view = await AccountLookup.FindAsync(session, account, cancellationToken);
-        var members = view.Members.Where(member => member.Permissions.HasFlag(permission) && Matches(member, security)).ToList();
+        var members = view.Members
+            .Where(member => member.Permissions.HasFlag(permission) && Matches(member, security))
+            .ToList();
 
         if (output == "json")
         {
@@ -36,7 +39,9 @@ public static class AccessCommand
             return ExitCodes.Success;
         }
 
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{view.Name}[/] ({view.Id}): {members.Count} of {view.Members.Count} members");
+        AnsiConsole.MarkupLineInterpolated(
+            CultureInfo.InvariantCulture,
+            $"[bold]{view.Name}[/] ({view.Id}): {members.Count} of {view.Members.Count} members");
         AnsiConsole.Write(MemberTable(members));
         return ExitCodes.Success;
     }
@@ -69,8 +74,13 @@ public static class AccessCommand
         foreach (var member in members)
         {
             var twoFactor = member.Security.TwoFactorAuthentication ? "2FA" : "[red]no 2FA[/]";
-            var sso = member.Security.Federated ? $"SSO ({Markup.Escape(member.Security.IdentityProvider ?? "federated")})" : "no SSO";
-            table.AddRow(Markup.Escape(member.Email), PermissionNames.Format(member.Permissions), $"{twoFactor}, {sso}");
+            var sso = member.Security.Federated
+                ? $"SSO ({Markup.Escape(member.Security.IdentityProvider ?? "federated")})"
+                : "no SSO";
+            table.AddRow(
+                Markup.Escape(member.Email),
+                PermissionNames.Format(member.Permissions),
+                $"{twoFactor}, {sso}");
         }
 
         return table;

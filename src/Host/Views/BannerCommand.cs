@@ -12,7 +12,8 @@ public static class BannerCommand
 {
     public const string Usage = "banner --user EMAIL [--output text|json]";
 
-    public static async Task<int> RunAsync(IDocumentStore store, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        IDocumentStore store, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var arguments = CommandArguments.Parse("banner", args, "user", "output");
         var email = UserOption.Email(arguments, "./ledger banner --user nia@umbrella.test");
@@ -23,7 +24,8 @@ public static class BannerCommand
             .Where(view => view.Status == "blocked" && view.BannerEmails.Contains(email))
             .OrderBy(view => view.Company)
             .ToListAsync(cancellationToken);
-        var banners = blocked.Select(view => new { company_id = view.Id, view.Company, message = Message(view), view.Reasons });
+        var banners = blocked.Select(view =>
+            new { company_id = view.Id, view.Company, message = Message(view), view.Reasons });
 
         if (output == "json")
         {

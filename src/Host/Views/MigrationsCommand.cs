@@ -11,7 +11,8 @@ public static class MigrationsCommand
 {
     public const string Usage = "migrations [--status migrated|blocked|not-required] [--output table|json]";
 
-    public static async Task<int> RunAsync(IDocumentStore store, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        IDocumentStore store, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var arguments = CommandArguments.Parse("migrations", args, "status", "output");
         var status = arguments.OneOf("status", "any", "any", "migrated", "blocked", "not-required");

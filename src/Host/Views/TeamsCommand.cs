@@ -17,7 +17,8 @@ public static class TeamsCommand
 {
     public const string Usage = "teams --user EMAIL [--output table|json]";
 
-    public static async Task<int> RunAsync(IDocumentStore store, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        IDocumentStore store, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var arguments = CommandArguments.Parse("teams", args, "user", "output");
         var email = UserOption.Email(arguments, "./ledger teams --user ana@northwind.test");
@@ -29,7 +30,8 @@ public static class TeamsCommand
             .OrderBy(team => team.Name)
             .ToListAsync(cancellationToken);
         var accountIds = teams.Select(team => team.AccountId).Distinct().ToArray();
-        var accounts = (await session.LoadManyAsync<AccessView>(cancellationToken, accountIds)).ToDictionary(a => a.Id, a => a.Name);
+        var accounts = (await session.LoadManyAsync<AccessView>(cancellationToken, accountIds))
+            .ToDictionary(a => a.Id, a => a.Name);
         var rows = teams.Select(team => new
         {
             team = new { team.Id, team.Name },
@@ -46,7 +48,10 @@ public static class TeamsCommand
         var table = new Table().AddColumns("Team", "Account", "Role");
         foreach (var row in rows)
         {
-            table.AddRow(Markup.Escape(row.team.Name), Markup.Escape(row.account.Name ?? "-"), TeamRoles.ToName(row.role));
+            table.AddRow(
+                Markup.Escape(row.team.Name),
+                Markup.Escape(row.account.Name ?? "-"),
+                TeamRoles.ToName(row.role));
         }
 
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{email} holds a role in {rows.Count} teams");
@@ -62,6 +67,7 @@ internal static class UserOption
         var email = arguments.RequiredOption("user", example);
         return EmailAddress.IsValid(email)
             ? EmailAddress.Normalize(email)
-            : throw new CliException($"Invalid --user '{email}': expected an email address such as ana@northwind.test.");
+            : throw new CliException(
+                $"Invalid --user '{email}': expected an email address such as ana@northwind.test.");
     }
 }

@@ -106,9 +106,11 @@ public sealed partial class AccessViewProjection : SingleStreamProjection<Access
     public void Apply(MemberRemoved removed, AccessView view) =>
         view.Members.RemoveAll(member => member.UserId == removed.UserId);
 
-    public void Apply(TeamAttached attached, AccessView view) => view.Teams.Add(new AccountTeam(attached.TeamId, attached.Name));
+    public void Apply(TeamAttached attached, AccessView view) =>
+        view.Teams.Add(new AccountTeam(attached.TeamId, attached.Name));
 
-    public void Apply(TeamCreated created, AccessView view) => view.Teams.Add(new AccountTeam(created.TeamId, created.Name));
+    public void Apply(TeamCreated created, AccessView view) =>
+        view.Teams.Add(new AccountTeam(created.TeamId, created.Name));
 
     public void Apply(TeamRenamed renamed, AccessView view)
     {

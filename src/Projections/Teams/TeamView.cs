@@ -24,7 +24,9 @@ public sealed class TeamView
 
     public List<TeamRoleEntry> Roles { get; set; } = [];
 
-    /// <summary>The emails in <see cref="Roles"/>, kept as a flat list so that a containment index can serve lookups.</summary>
+    /// <summary>
+    /// The emails in <see cref="Roles"/>, kept as a flat list so that a containment index can serve lookups.
+    /// </summary>
     public List<string> UserEmails { get; set; } = [];
 
     public void SetRoles(IEnumerable<TeamRoleEntry> roles)

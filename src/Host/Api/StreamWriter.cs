@@ -90,10 +90,13 @@ public static class StreamWriter
         catch (Exception error) when (error is ConcurrencyException or ExistingStreamIdCollisionException
             or Marten.Exceptions.ExistingStreamIdCollisionException)
         {
+            // Wolverine saves the session again after the endpoint returns, so the failed changes must go.
+            session.EjectAllPendingChanges();
             return ApiProblem.Conflict("Another request changed this resource at the same time; read it again and retry.");
         }
         catch (Exception error) when (UniqueViolation(error))
         {
+            session.EjectAllPendingChanges();
             return ApiProblem.Invalid(AccountErrors.NameTaken, "That name is already taken by another account.");
         }
     }

@@ -4,6 +4,7 @@ using EnterpriseLedger.Host.Api.Representations;
 using EnterpriseLedger.Projections.Accounts;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EnterpriseLedger.Host.Api.Accounts;
@@ -15,6 +16,9 @@ namespace EnterpriseLedger.Host.Api.Accounts;
 public static class AccountEndpoints
 {
     [WolverineGet("/enterprise-accounts")]
+    [Tags("Enterprise accounts")]
+    [EndpointSummary("List the enterprise accounts of which the caller is a member")]
+    [ProducesResponseType<IReadOnlyList<EnterpriseAccountRepresentation>>(StatusCodes.Status200OK)]
     public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken token)
     {
         var caller = context.Caller();
@@ -68,11 +72,16 @@ public static class AccountEndpoints
         }
 
         var callerId = context.Caller().UserId;
-        return await AccountWrites.ChangeAsync(session, context, granted.Account.Id, clock,
+        var result = await AccountWrites.ChangeAsync(session, context, granted.Account.Id, clock,
             (account, actor) => Decide(account, body, context.Request, actor),
             idempotency: null, StatusCodes.Status200OK,
             view => ApiViews.Account(view, view.Members.Find(m => m.UserId == callerId)?.Permissions ?? default),
             token);
+
+        // A rename to a name that another account already has fails in SaveChangesAsync and returns 422. Marten
+        // keeps the failed changes queued, so Wolverine's transactional middleware would save them again (500).
+        session.EjectAllPendingChanges();
+        return result;
     }
 
     private static Domain.Decision Decide(EnterpriseAccount account, UpdateAccount body, HttpRequest request, Domain.Actor actor)

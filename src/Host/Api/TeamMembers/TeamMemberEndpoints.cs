@@ -38,17 +38,19 @@ public static class TeamMemberEndpoints
             return bodyProblem ?? ApiProblem.BadRequest("invalid_json", "Send a JSON object.");
         }
 
-        if (!EmailAddress.IsValid(body.Email) || !TeamRoles.TryParse(body.Role, out var role))
-        {
-            return ApiProblem.Invalid("invalid_params",
-                $"Expected an email and a role ({string.Join(", ", TeamRoles.Names)}); got '{body.Email}' and '{body.Role}'.");
-        }
-
+        // The caller's access comes first, so that a caller who may not change the team gets 403 or 404 whatever
+        // the values sent, as on the member endpoints.
         var (granted, problem) = await AccountAccess.CheckTeamAsync(
             session, context.Caller(), idOrName, AccountAction.ChangeTeamMembers, token);
         if (granted?.Team is not { } team)
         {
             return problem ?? ApiProblem.NotFound("team", idOrName);
+        }
+
+        if (!EmailAddress.IsValid(body.Email) || !TeamRoles.TryParse(body.Role, out var role))
+        {
+            return ApiProblem.Invalid("invalid_params",
+                $"Expected an email and a role ({string.Join(", ", TeamRoles.Names)}); got '{body.Email}' and '{body.Role}'.");
         }
 
         var email = EmailAddress.Normalize(body.Email);

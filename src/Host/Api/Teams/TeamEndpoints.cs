@@ -59,18 +59,37 @@ public static class TeamEndpoints
             return problem ?? ApiProblem.NotFound("enterprise account", idOrName);
         }
 
-        var now = clock.GetUtcNow();
-        var teamId = Guid.CreateVersion7(now);
-        var creatorRole = new TeamRoleAssigned(teamId, granted.Account.Id, userId, email, TeamRole.Admin, caller.Actor(now));
-        session.Events.StartStream(teamId, creatorRole);
         var response = new TeamView
         {
-            Id = teamId, AccountId = granted.Account.Id, Name = body.Name, CreatedAt = now, UpdatedAt = now,
+            Id = Guid.CreateVersion7(clock.GetUtcNow()), AccountId = granted.Account.Id, Name = body.Name,
         };
         response.SetRoles([new TeamRoleEntry(userId, email, TeamRole.Admin)]);
         return await AccountWrites.ChangeAsync(session, context, granted.Account.Id, clock,
-            (account, actor) => TeamDecisions.CreateTeam(account, teamId, body.Name, actor),
+            (account, actor) => DecideCreate(session, response, account, actor),
             idempotency, StatusCodes.Status201Created, view => ApiViews.Team(response, view, caller), token);
+    }
+
+    /// <summary>
+    /// Decides on a new team and, once the account accepts it, starts the team's stream with the creator as its
+    /// admin. Nothing may be queued for a rejected team, because Wolverine's transactional middleware saves the
+    /// session after the endpoint returns, even when it returns a problem.
+    /// </summary>
+    private static Decision DecideCreate(
+        IDocumentSession session, TeamView team, EnterpriseAccount account, Actor actor)
+    {
+        var decision = TeamDecisions.CreateTeam(account, team.Id, team.Name, actor);
+        if (decision.IsRejected)
+        {
+            return decision;
+        }
+
+        // The response's team has exactly one role, its creator's.
+        var creator = team.Roles[0];
+        session.Events.StartStream(
+            team.Id, new TeamRoleAssigned(team.Id, account.Id, creator.UserId, creator.Email, TeamRole.Admin, actor));
+        team.CreatedAt = actor.At;
+        team.UpdatedAt = actor.At;
+        return decision;
     }
 
     [WolverineGet("/teams/{idOrName}")]
@@ -103,10 +122,22 @@ public static class TeamEndpoints
             return problem ?? ApiProblem.NotFound("team", idOrName);
         }
 
-        team.Name = body.Name;
         return await AccountWrites.ChangeAsync(session, context, granted.Account.Id, clock,
-            (account, actor) => TeamDecisions.RenameTeam(account, team.Id, body.Name, actor),
+            (account, actor) => DecideRename(team, account, body.Name, actor),
             idempotency: null, StatusCodes.Status200OK, view => ApiViews.Team(team, view, caller), token);
+    }
+
+    /// <summary>Decides on a rename and updates the response's team as the rename will change its view.</summary>
+    private static Decision DecideRename(TeamView team, EnterpriseAccount account, string name, Actor actor)
+    {
+        var decision = TeamDecisions.RenameTeam(account, team.Id, name, actor);
+        if (decision.Events.Count > 0)
+        {
+            team.Name = name;
+            team.UpdatedAt = actor.At;
+        }
+
+        return decision;
     }
 
     [WolverineDelete("/teams/{idOrName}")]

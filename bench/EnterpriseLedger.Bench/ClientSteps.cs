@@ -9,8 +9,8 @@ using Marten;
 namespace EnterpriseLedger.Bench;
 
 /// <summary>
-/// Times, without a database, the client-side steps of a first migration of the file: each step alone, so the
-/// times add up to the client's share of a run.
+/// Times, without a database, the ledger's own client-side steps of a first migration of the file, each step
+/// alone. Marten's work on the client (applying projections, building commands) is not among them.
 /// </summary>
 internal static class ClientSteps
 {

@@ -6,8 +6,8 @@ namespace EnterpriseLedger.Bench;
 
 /// <summary>
 /// The baseline: the events a migration wrote, read back into memory and written again with one binary COPY into
-/// a scratch table with the columns, constraints and indexes of Marten's <c>mt_events</c>. The same rows and bytes
-/// as the migration, with none of its reads, functions, projections or round trips.
+/// a scratch table with the columns, constraints and indexes of Marten's <c>mt_events</c>: the same rows and JSON
+/// as the migration wrote, without its reads, stream rows, projections or one statement per event.
 /// </summary>
 internal sealed class CopyBaseline(NpgsqlDataSource dataSource)
 {

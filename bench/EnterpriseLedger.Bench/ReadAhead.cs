@@ -44,7 +44,7 @@ internal static class ReadAhead
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The consumer stopped reading or the benchmark was cancelled, and the consumer sees that itself.
+            // The consumer stopped reading, or the benchmark was cancelled and the consumer's own token throws.
         }
         catch (Exception error)
         {

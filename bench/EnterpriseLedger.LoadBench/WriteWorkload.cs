@@ -1,76 +1,66 @@
+using System.Collections.Concurrent;
 using System.Net;
 
 namespace EnterpriseLedger.LoadBench;
 
 /// <summary>
-/// <c>PATCH /enterprise-accounts/{name}/members/{user}</c> that toggles billing on view-only members. Each member
-/// belongs to one worker, so the worker knows the member's permissions and every accepted PATCH appends an event.
-/// Workers still share accounts, so a PATCH can lose the race for the account's stream and get 409.
+/// <c>PATCH /enterprise-accounts/{name}/members/{user}</c> that toggles billing on view-only members. Worker w
+/// writes only to account w modulo the number of accounts and cycles through its view-only members, so the worker
+/// knows each member's permissions and nearly every accepted PATCH appends an event. With at least as many accounts as
+/// workers no two workers race for a stream; with fewer, workers that share an account can get 409.
 /// </summary>
 internal sealed class WriteWorkload : IWorkload
 {
     private const string WithoutBilling = """{"permissions":["view"]}""";
     private const string WithBilling = """{"permissions":["view","billing"]}""";
 
-    private readonly List<(AccountTarget Account, Guid User)> _members;
-    private readonly bool[] _hasBilling;
+    private readonly IReadOnlyList<AccountTarget> _accounts;
+    private readonly ConcurrentDictionary<Guid, bool> _hasBilling = new();
     private readonly int[] _next;
-    private readonly int _concurrency;
 
-    /// <exception cref="LoadUsageException">There are fewer view-only members than workers.</exception>
+    /// <exception cref="LoadUsageException">An account has no view-only member.</exception>
     public WriteWorkload(IReadOnlyList<AccountTarget> accounts, int concurrency)
     {
-        _members = Interleave(accounts);
-        if (_members.Count < concurrency)
+        if (accounts.Count == 0 || accounts.Any(account => account.ViewOnlyMembers.Count == 0))
         {
-            throw new LoadUsageException(
-                $"The {accounts.Count} accounts have {_members.Count} view-only members, fewer than the "
-                + $"{concurrency} workers; raise --accounts or lower --concurrency.");
+            throw new LoadUsageException("Every account under write load needs a view-only member.");
         }
 
-        _hasBilling = new bool[_members.Count];
-        _next = [.. Enumerable.Range(0, concurrency)];
-        _concurrency = concurrency;
+        _accounts = accounts;
+        _next = new int[concurrency];
+        foreach (var user in accounts.SelectMany(account => account.ViewOnlyMembers))
+        {
+            _hasBilling[user] = false;
+        }
     }
 
     public string Name => "writes: `PATCH /enterprise-accounts/{name}/members/{user}`";
 
     public HttpRequestMessage Next(int worker)
     {
-        var index = _next[worker];
-        var (account, user) = _members[index];
-        var body = _hasBilling[index] ? WithoutBilling : WithBilling;
+        var (account, user) = Target(worker);
+        var body = _hasBilling[user] ? WithoutBilling : WithBilling;
         return ApiRequest.Create(
             HttpMethod.Patch, $"/enterprise-accounts/{account.Name}/members/{user}", account.AdminToken, body);
     }
 
-    /// <summary>Records the toggle when it was accepted, and moves the worker on to its next member.</summary>
+    /// <summary>Records the toggle when it was accepted, and moves the worker on to its account's next member.</summary>
     public void Completed(int worker, HttpStatusCode status)
     {
-        var index = _next[worker];
+        var (account, user) = Target(worker);
         if ((int)status is >= 200 and < 300)
         {
-            _hasBilling[index] = !_hasBilling[index];
+            _hasBilling[user] = !_hasBilling[user];
         }
 
-        // Worker w owns the members w, w + concurrency, w + 2 * concurrency, and so on.
-        var following = index + _concurrency;
-        _next[worker] = following < _members.Count ? following : worker;
+        _next[worker] = (_next[worker] + 1) % account.ViewOnlyMembers.Count;
     }
 
-    /// <summary>Lists the first view-only member of every account, then the second, and so on, so that
-    /// neighbouring workers start on different accounts.</summary>
-    private static List<(AccountTarget, Guid)> Interleave(IReadOnlyList<AccountTarget> accounts)
+    /// <summary>The worker's account and member; workers that share an account start on different members.</summary>
+    private (AccountTarget Account, Guid User) Target(int worker)
     {
-        var members = new List<(AccountTarget, Guid)>();
-        var rounds = accounts.Count == 0 ? 0 : accounts.Max(account => account.ViewOnlyMembers.Count);
-        for (var round = 0; round < rounds; round++)
-        {
-            members.AddRange(accounts
-                .Where(account => round < account.ViewOnlyMembers.Count)
-                .Select(account => (account, account.ViewOnlyMembers[round])));
-        }
-
-        return members;
+        var account = _accounts[worker % _accounts.Count];
+        var offset = worker / _accounts.Count;
+        return (account, account.ViewOnlyMembers[(_next[worker] + offset) % account.ViewOnlyMembers.Count]);
     }
 }

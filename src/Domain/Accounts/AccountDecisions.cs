@@ -47,11 +47,22 @@ public static class AccountDecisions
             return LastManager(account, member);
         }
 
-        var granted = PermissionNames.Split(permissions & ~member.Permissions)
-            .Select(permission => (object)new PermissionGranted(account.Id, userId, permission, actor));
-        var revoked = PermissionNames.Split(member.Permissions & ~permissions)
-            .Select(permission => (object)new PermissionRevoked(account.Id, userId, permission, actor));
-        return Decision.Accept(granted.Concat(revoked));
+        // Each event records the set it started from, so that an audit entry shows the permissions before and after.
+        var events = new List<object>();
+        var held = member.Permissions;
+        foreach (var permission in PermissionNames.Split(permissions & ~member.Permissions))
+        {
+            events.Add(new PermissionGranted(account.Id, userId, member.Email, permission, held, actor));
+            held |= permission;
+        }
+
+        foreach (var permission in PermissionNames.Split(member.Permissions & ~permissions))
+        {
+            events.Add(new PermissionRevoked(account.Id, userId, member.Email, permission, held, actor));
+            held &= ~permission;
+        }
+
+        return Decision.Accept(events.ToArray());
     }
 
     public static Decision Grant(EnterpriseAccount account, Guid userId, Permissions permission, Actor actor) =>
@@ -76,7 +87,7 @@ public static class AccountDecisions
             return LastManager(account, member);
         }
 
-        return Decision.Accept(new MemberRemoved(account.Id, userId, actor));
+        return Decision.Accept(new MemberRemoved(account.Id, userId, member.Email, member.Permissions, actor));
     }
 
     private static bool LosesLastManager(EnterpriseAccount account, AccountMember member, Permissions remaining) =>

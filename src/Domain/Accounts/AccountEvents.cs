@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EnterpriseLedger.Domain.Accounts;
 
 /// <summary>An event on an Enterprise Account's stream, whose stream id is the account id.</summary>
@@ -25,13 +27,27 @@ public sealed record MemberAdded(
     MemberSecurity Security,
     Actor Actor) : IAccountEvent;
 
-public sealed record PermissionGranted(Guid AccountId, Guid UserId, Permissions Permission, Actor Actor)
-    : IAccountEvent;
+/// <summary>One permission given to a member who held <paramref name="Before"/>.</summary>
+public sealed record PermissionGranted(
+    Guid AccountId, Guid UserId, string Email, Permissions Permission, Permissions Before, Actor Actor)
+    : IAccountEvent
+{
+    [JsonIgnore]
+    public Permissions After => Before | Permission;
+}
 
-public sealed record PermissionRevoked(Guid AccountId, Guid UserId, Permissions Permission, Actor Actor)
-    : IAccountEvent;
+/// <summary>One permission taken from a member who held <paramref name="Before"/>.</summary>
+public sealed record PermissionRevoked(
+    Guid AccountId, Guid UserId, string Email, Permissions Permission, Permissions Before, Actor Actor)
+    : IAccountEvent
+{
+    [JsonIgnore]
+    public Permissions After => Before & ~Permission;
+}
 
-public sealed record MemberRemoved(Guid AccountId, Guid UserId, Actor Actor) : IAccountEvent;
+/// <summary>A member left the account; <paramref name="Permissions"/> are the ones they held until then.</summary>
+public sealed record MemberRemoved(Guid AccountId, Guid UserId, string Email, Permissions Permissions, Actor Actor)
+    : IAccountEvent;
 
 /// <summary>An Enterprise Team that existed before the account and was placed under it.</summary>
 public sealed record TeamAttached(

@@ -18,7 +18,7 @@ public static class TeamRoleDecisions
             return LastAdminRejected(current);
         }
 
-        return Decision.Accept(new TeamRoleAssigned(team.Id, team.AccountId, userId, email, role, actor));
+        return Decision.Accept(new TeamRoleAssigned(team.Id, team.AccountId, userId, email, role, actor, current?.Role));
     }
 
     public static Decision Remove(EnterpriseTeam team, Guid userId, Actor actor)
@@ -33,7 +33,7 @@ public static class TeamRoleDecisions
             return LastAdminRejected(current);
         }
 
-        return Decision.Accept(new TeamRoleRemoved(team.Id, team.AccountId, userId, actor));
+        return Decision.Accept(new TeamRoleRemoved(team.Id, team.AccountId, userId, current.Email, current.Role, actor));
     }
 
     private static int AdminCount(EnterpriseTeam team) =>

@@ -26,9 +26,16 @@ internal static class Acme
 
     public static TeamCreated Team(Guid teamId, string name) => new(AccountId, teamId, name, Operator);
 
-    public static PermissionGranted Granted(Guid userId, Permissions permission) =>
-        new(AccountId, userId, permission, Operator);
+    /// <summary>A grant to a member who held <paramref name="before"/>, view alone unless given.</summary>
+    public static PermissionGranted Granted(Guid userId, Permissions permission, Permissions before = Permissions.View) =>
+        new(AccountId, userId, Email(userId), permission, before, Operator);
 
-    public static PermissionRevoked Revoked(Guid userId, Permissions permission) =>
-        new(AccountId, userId, permission, Operator);
+    public static PermissionRevoked Revoked(Guid userId, Permissions permission, Permissions before) =>
+        new(AccountId, userId, Email(userId), permission, before, Operator);
+
+    public static MemberRemoved Removed(Guid userId, Permissions held) =>
+        new(AccountId, userId, Email(userId), held, Operator);
+
+    public static string Email(Guid userId) =>
+        userId == Ann ? "ann@acme.test" : userId == Bob ? "bob@acme.test" : userId == Cyd ? "cyd@acme.test" : "";
 }

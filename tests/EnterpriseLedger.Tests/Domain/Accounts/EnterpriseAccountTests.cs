@@ -55,8 +55,8 @@ public sealed class EnterpriseAccountTests
             Created(),
             Member(Ann, "ann@acme.test", Permissions.View),
             Granted(Ann, Permissions.Manage),
-            Granted(Ann, Permissions.Billing),
-            Revoked(Ann, Permissions.Billing));
+            Granted(Ann, Permissions.Billing, Permissions.View | Permissions.Manage),
+            Revoked(Ann, Permissions.Billing, Permissions.View | Permissions.Manage | Permissions.Billing));
 
         account.Members[Ann].Permissions.ShouldBe(Permissions.View | Permissions.Manage);
     }

@@ -48,7 +48,7 @@ public sealed class MemberPermissionTests
 
         var decision = AccountDecisions.Grant(account, Bob, Permissions.Create | Permissions.Manage, Operator);
 
-        decision.Events.ShouldBe([Granted(Bob, Permissions.Manage), Granted(Bob, Permissions.Create)]);
+        decision.Events.ShouldBe([Granted(Bob, Permissions.Manage), Granted(Bob, Permissions.Create, Permissions.View | Permissions.Manage)]);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class MemberPermissionTests
 
         var decision = AccountDecisions.Revoke(account, Ann, Permissions.Billing, Operator);
 
-        decision.Events.ShouldBe([Revoked(Ann, Permissions.Billing)]);
+        decision.Events.ShouldBe([Revoked(Ann, Permissions.Billing, Permissions.All)]);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class MemberPermissionTests
 
         var decision = AccountDecisions.Revoke(account, Ann, Permissions.Manage, Operator);
 
-        decision.Events.ShouldBe([Revoked(Ann, Permissions.Manage)]);
+        decision.Events.ShouldBe([Revoked(Ann, Permissions.Manage, Permissions.All)]);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class MemberPermissionTests
 
         var decision = AccountDecisions.Revoke(account, Ann, Permissions.Manage, Operator);
 
-        decision.Events.ShouldBe([Revoked(Ann, Permissions.Manage)]);
+        decision.Events.ShouldBe([Revoked(Ann, Permissions.Manage, Permissions.All)]);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class MemberPermissionTests
             Created(),
             Member(Ann, "ann@acme.test", Permissions.All),
             Member(Bob, "bob@acme.test", Permissions.View | Permissions.Manage),
-            Revoked(Bob, Permissions.Manage));
+            Revoked(Bob, Permissions.Manage, Permissions.View | Permissions.Manage));
 
         var decision = AccountDecisions.Revoke(account, Ann, Permissions.Manage, Operator);
 
@@ -190,9 +190,9 @@ public sealed class MemberPermissionTests
 
         decision.Events.ShouldBe(
         [
-            Granted(Bob, Permissions.Manage),
-            Revoked(Bob, Permissions.Billing),
-            Revoked(Bob, Permissions.Create),
+            Granted(Bob, Permissions.Manage, Permissions.View | Permissions.Billing | Permissions.Create),
+            Revoked(Bob, Permissions.Billing, Permissions.All),
+            Revoked(Bob, Permissions.Create, Permissions.View | Permissions.Manage | Permissions.Create),
         ]);
     }
 
@@ -206,8 +206,8 @@ public sealed class MemberPermissionTests
         decision.Events.ShouldBe(
         [
             Granted(Bob, Permissions.Billing),
-            Granted(Bob, Permissions.Manage),
-            Granted(Bob, Permissions.Create),
+            Granted(Bob, Permissions.Manage, Permissions.View | Permissions.Billing),
+            Granted(Bob, Permissions.Create, Permissions.View | Permissions.Billing | Permissions.Manage),
         ]);
     }
 

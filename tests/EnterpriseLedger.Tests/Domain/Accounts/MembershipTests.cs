@@ -107,7 +107,7 @@ public sealed class MembershipTests
 
         var decision = AccountDecisions.RemoveMember(account, Bob, Operator);
 
-        decision.Events.ShouldBe([new MemberRemoved(AccountId, Bob, Operator)]);
+        decision.Events.ShouldBe([Removed(Bob, Permissions.View)]);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class MembershipTests
 
         var decision = AccountDecisions.RemoveMember(account, Ann, Operator);
 
-        decision.Events.ShouldBe([new MemberRemoved(AccountId, Ann, Operator)]);
+        decision.Events.ShouldBe([Removed(Ann, Permissions.All)]);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class MembershipTests
             Created(),
             Member(Ann, "ann@acme.test", Permissions.All),
             Member(Bob, "bob@acme.test", Permissions.View),
-            new MemberRemoved(AccountId, Bob, Operator));
+            Removed(Bob, Permissions.View));
 
         var decision = AccountDecisions.AddMember(
             account, Bob, "bob@acme.test", Permissions.View, MemberSecurity.Unknown, Operator);

@@ -84,7 +84,7 @@ public sealed class TeamRoleTests
     {
         var team = Aggregates.Fold<EnterpriseTeam>(
             [
-                new TeamRoleRemoved(Web, AccountId, Bob, Operator),
+                new TeamRoleRemoved(Web, AccountId, Bob, "bob@acme.test", TeamRole.Viewer, Operator),
                 new TeamRosterImported(Web, AccountId, [Holder(Ann, "ann@acme.test", TeamRole.Admin)], Operator),
             ],
             EnterpriseTeam.Evolve);
@@ -158,7 +158,8 @@ public sealed class TeamRoleTests
 
         var decision = TeamRoleDecisions.Assign(team, Ann, "ann@acme.test", TeamRole.Viewer, Operator);
 
-        var expected = new TeamRoleAssigned(Web, AccountId, Ann, "ann@acme.test", TeamRole.Viewer, Operator);
+        var expected = new TeamRoleAssigned(
+            Web, AccountId, Ann, "ann@acme.test", TeamRole.Viewer, Operator, PreviousRole: TeamRole.Admin);
         decision.Events.ShouldBe([expected]);
     }
 
@@ -169,7 +170,7 @@ public sealed class TeamRoleTests
 
         var decision = TeamRoleDecisions.Remove(team, Bob, Operator);
 
-        decision.Events.ShouldBe([new TeamRoleRemoved(Web, AccountId, Bob, Operator)]);
+        decision.Events.ShouldBe([new TeamRoleRemoved(Web, AccountId, Bob, "bob@acme.test", TeamRole.Viewer, Operator)]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using EnterpriseLedger.Projections.Accounts;
+using EnterpriseLedger.Projections.Audit;
 using EnterpriseLedger.Projections.Migrations;
 using EnterpriseLedger.Projections.Teams;
 using EnterpriseLedger.Projections.Tokens;
@@ -22,6 +23,8 @@ public static class LedgerProjections
         options.Projections.Add<MigrationStatusProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<UserDirectoryProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<TokenViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add(new AuditLogProjection(options.DatabaseSchemaName), ProjectionLifecycle.Inline);
+        options.Storage.ExtendedSchemaObjects.AddRange(AuditTables.Create(options.DatabaseSchemaName));
 
         options.Schema.For<AccessView>().UniqueIndex(view => view.Name);
         options.Schema.For<TeamView>().Index(view => view.AccountId).GinIndexJsonData();

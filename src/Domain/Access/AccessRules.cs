@@ -12,6 +12,7 @@ public static class AccessRules
     {
         AccountAction.RenameAccount or AccountAction.ConfigureIdentityProvider => Permissions.Manage,
         AccountAction.ChangeMembers or AccountAction.ChangeTeamMembers => Permissions.Manage,
+        AccountAction.ReadAuditLog => Permissions.Manage,
         AccountAction.CreateTeam or AccountAction.RenameTeam or AccountAction.DeleteTeam => Permissions.Create,
         _ => Permissions.View,
     };

@@ -17,4 +17,5 @@ public enum AccountAction
     DeleteTeam,
     ListTeamMembers,
     ChangeTeamMembers,
+    ReadAuditLog,
 }

@@ -76,6 +76,8 @@ public static class LedgerCli
                 return await DbCommand.RunAsync(rest, cancellationToken);
             case "samples":
                 return await SamplesCommand.RunAsync(rest, cancellationToken);
+            case "audit":
+                return await AuditCommand.RunAsync(rest, cancellationToken);
         }
 
         if (StoreCommands.TryGetValue(command, out var run))
@@ -101,6 +103,7 @@ public static class LedgerCli
           {MigrationsCommand.Usage}
           {BannerCommand.Usage}
           {TokensCommand.Usage}
+          {AuditCommand.Usage}
           {SamplesCommand.Usage}
           {DbCommand.Usage}
           serve [--urls http://127.0.0.1:5080]

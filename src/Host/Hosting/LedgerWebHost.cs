@@ -1,7 +1,9 @@
 using EnterpriseLedger.Host.Api;
 using EnterpriseLedger.Host.Api.Authentication;
+using EnterpriseLedger.Host.Audit;
 using JasperFx;
 using Marten;
+using Npgsql;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
@@ -44,6 +46,9 @@ public static class LedgerWebHost
             options.Policies.AutoApplyTransactions();
         });
         builder.Services.AddWolverineHttp();
+        builder.Services.AddSingleton(new AuditStore(NpgsqlDataSource.Create(connectionString)));
+        builder.Services.AddSingleton(AuditSigningKey.LoadOrCreate(AuditSigningKey.DefaultPath()));
+        builder.Services.AddSingleton<AuditArchives>();
         builder.Services.AddLedgerAuthentication();
         builder.Services.AddOpenApi(ApiDocumentation.Configure);
         builder.Services.AddProblemDetails(ApiProblem.ConfigureUnexpected);

@@ -1,0 +1,205 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EnterpriseLedger.Domain.Audit;
+
+namespace EnterpriseLedger.Host.Audit;
+
+/// <summary>A month's archive ready to write: its entries' range, its digest and the digest's signature.</summary>
+public sealed record AuditArchive(AuditMonth Month, AuditDigest Digest, AuditSignature Signature, AuditSeal Seal);
+
+/// <summary>
+/// Builds the monthly archives of an account's audit log. An archive is
+/// <c>{"digest": ..., "signature": ..., "entries": [...]}</c>: the signed digest first, then the entries in chain
+/// order, one per line. Signatures are made once per digest and kept in <c>audit_seals</c>, so the same month
+/// gives the same bytes, and so the same checksum, until new entries arrive.
+/// </summary>
+public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>
+    /// Returns the archives of every month with entries up to <paramref name="upToPosition"/>, oldest first,
+    /// each linked to the one before it.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditArchive>> ListAsync(
+        Guid accountId, long upToPosition, CancellationToken cancellationToken)
+    {
+        var months = await store.MonthsAsync(accountId, upToPosition, cancellationToken);
+        var positions = months.SelectMany(month => new[] { month.FirstPosition, month.LastPosition }).Distinct().ToList();
+        var links = await store.LinksAsync(accountId, positions, cancellationToken);
+
+        var archives = new List<AuditArchive>(months.Count);
+        AuditDigest? previous = null;
+        foreach (var month in months)
+        {
+            var digest = new AuditDigest(
+                accountId,
+                month.Period,
+                month.Count,
+                Link(links, month.FirstPosition),
+                Link(links, month.LastPosition),
+                previous?.Period,
+                previous?.Sha256());
+            archives.Add(await SealAsync(month, digest, cancellationToken));
+            previous = digest;
+        }
+
+        return archives;
+    }
+
+    /// <summary>Returns the archive of one month, or null when the month has no entries.</summary>
+    public async Task<AuditArchive?> FindAsync(
+        Guid accountId, AuditPeriod period, long upToPosition, CancellationToken cancellationToken)
+    {
+        var archives = await ListAsync(accountId, upToPosition, cancellationToken);
+        return archives.FirstOrDefault(archive => archive.Month.Period == period);
+    }
+
+    /// <summary>
+    /// Writes the archive as JSON, gzipped when <paramref name="gzip"/> is set. Entries stream from the database
+    /// to <paramref name="output"/> one at a time.
+    /// </summary>
+    public async Task WriteAsync(
+        Stream output, AuditArchive archive, bool gzip, CancellationToken cancellationToken, IProgress<long>? progress = null)
+    {
+        var target = gzip ? new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true) : output;
+        try
+        {
+            await using var writer = new StreamWriter(target, Utf8, bufferSize: 1 << 16, leaveOpen: true);
+            await writer.WriteAsync("{\"digest\":");
+            await writer.WriteAsync(archive.Digest.ToCanonicalString());
+            await writer.WriteAsync(",\"signature\":");
+            await writer.WriteAsync(archive.Signature.ToJson().ToJsonString());
+            await writer.WriteAsync(",\"entries\":[");
+            long written = 0;
+            var line = new StringBuilder(1024);
+            await foreach (var row in store.ReadAsync(
+                archive.Digest.AccountId, archive.Month.FirstPosition, archive.Month.LastPosition, cancellationToken))
+            {
+                line.Clear().Append(written == 0 ? "\n" : ",\n");
+                row.AppendJson(line);
+                await writer.WriteAsync(line, cancellationToken);
+                written++;
+                if (written % 1024 == 0)
+                {
+                    progress?.Report(written);
+                }
+            }
+
+            await writer.WriteAsync("\n]}\n");
+        }
+        finally
+        {
+            if (gzip)
+            {
+                await target.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns the SHA-256 (hex) and size of the gzipped archive, computing them once per seal by writing the
+    /// archive into a hash.
+    /// </summary>
+    public async Task<(string Checksum, long Size)> ChecksumAsync(AuditArchive archive, CancellationToken cancellationToken)
+    {
+        if (archive.Seal is { Checksum: { } checksum, Size: { } size })
+        {
+            return (checksum, size);
+        }
+
+        await using var hashing = new HashingStream();
+        await WriteAsync(hashing, archive, gzip: true, cancellationToken);
+        var (computed, length) = hashing.Finish();
+        await store.SaveSealAsync(
+            archive.Digest.AccountId,
+            archive.Month.Period,
+            archive.Month.LastPosition,
+            archive.Seal with { Checksum = computed, Size = length },
+            cancellationToken);
+        return (computed, length);
+    }
+
+    /// <summary>Reuses the stored signature when the digest has not changed, else signs and stores the new one.</summary>
+    private async Task<AuditArchive> SealAsync(AuditMonth month, AuditDigest digest, CancellationToken cancellationToken)
+    {
+        var canonical = digest.ToCanonicalString();
+        var stored = await store.SealAsync(digest.AccountId, month.Period, cancellationToken);
+        if (stored is not null && stored.Digest == canonical)
+        {
+            var signature = AuditSignature.Parse(JsonDocument.Parse(stored.Signature).RootElement);
+            return new AuditArchive(month, digest, signature, stored);
+        }
+
+        var signed = AuditSignature.Sign(signingKey, Encoding.UTF8.GetBytes(canonical));
+        var seal = new AuditSeal(canonical, signed.ToJson().ToJsonString(), null, null);
+        await store.SaveSealAsync(digest.AccountId, month.Period, month.LastPosition, seal, cancellationToken);
+        return new AuditArchive(month, digest, signed, seal);
+    }
+
+    private static AuditLink Link(
+        IReadOnlyDictionary<long, (Guid Id, byte[] PreviousHash, byte[] Hash)> links, long position)
+    {
+        var (id, previousHash, hash) = links[position];
+        return new AuditLink(id, position, AuditChain.ToHex(previousHash), AuditChain.ToHex(hash));
+    }
+
+    /// <summary>A write-only stream that keeps only the SHA-256 and the length of what passes through it.</summary>
+    private sealed class HashingStream : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position
+        {
+            get => _length;
+            set => throw new NotSupportedException();
+        }
+
+        public (string Checksum, long Size) Finish() => (Convert.ToHexStringLower(_hash.GetHashAndReset()), _length);
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            _length += buffer.Length;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using EnterpriseLedger.Host.Database;
+
+namespace EnterpriseLedger.Host.Audit;
+
+/// <summary>
+/// The service's ECDSA P-256 key that signs audit archives. It lives in a PEM file outside the database, readable
+/// by its owner only: <c>LEDGER_AUDIT_KEY</c> names the file, else <c>audit-signing-key.pem</c> in the data
+/// folder. The first start creates it.
+/// </summary>
+public static class AuditSigningKey
+{
+    public const string PathVariable = "LEDGER_AUDIT_KEY";
+    public const string FileName = "audit-signing-key.pem";
+
+    public static string DefaultPath() =>
+        Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(EmbeddedPostgres.DefaultDataDirectory(), FileName);
+
+    /// <summary>Loads the key, creating it first when the file does not exist yet.</summary>
+    public static ECDsa LoadOrCreate(string path)
+    {
+        if (!File.Exists(path))
+        {
+            TryCreate(path);
+        }
+
+        var key = ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(path));
+        return key;
+    }
+
+    /// <summary>Returns the public half of the key as PEM, for verifiers.</summary>
+    public static string PublicPem(ECDsa key) => key.ExportSubjectPublicKeyInfoPem();
+
+    /// <summary>Writes a new key unless another process wrote one first, which then stands.</summary>
+    private static void TryCreate(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using var writer = new StreamWriter(path, options);
+            writer.Write(key.ExportPkcs8PrivateKeyPem());
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created the key between the check and the write; both use that one.
+        }
+    }
+}

@@ -5,13 +5,14 @@ namespace EnterpriseLedger.Host.Audit;
 
 /// <summary>
 /// The service's ECDSA P-256 key that signs audit archives. It lives in a PEM file outside the database, readable
-/// by its owner only: <c>LEDGER_AUDIT_KEY</c> names the file, else <c>audit-signing-key.pem</c> in the data
-/// folder. The first start creates it.
+/// by its owner only: the host's <c>Audit:SigningKey</c> setting or <c>LEDGER_AUDIT_KEY</c> names the file, else
+/// it is <c>audit-signing-key.pem</c> in the data folder. The first start creates it.
 /// </summary>
 public static class AuditSigningKey
 {
     public const string PathVariable = "LEDGER_AUDIT_KEY";
     public const string FileName = "audit-signing-key.pem";
+    public const string ConfigurationKey = "Audit:SigningKey";
 
     public static string DefaultPath() =>
         Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured

@@ -47,7 +47,8 @@ public static class LedgerWebHost
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddSingleton(new AuditStore(NpgsqlDataSource.Create(connectionString)));
-        builder.Services.AddSingleton(AuditSigningKey.LoadOrCreate(AuditSigningKey.DefaultPath()));
+        builder.Services.AddSingleton(AuditSigningKey.LoadOrCreate(
+            builder.Configuration[AuditSigningKey.ConfigurationKey] ?? AuditSigningKey.DefaultPath()));
         builder.Services.AddSingleton<AuditArchives>();
         builder.Services.AddLedgerAuthentication();
         builder.Services.AddOpenApi(ApiDocumentation.Configure);

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using EnterpriseLedger.Domain;
 using EnterpriseLedger.Domain.Tokens;
+using EnterpriseLedger.Host.Audit;
 using EnterpriseLedger.Host.Hosting;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +28,9 @@ public sealed class LedgerApi : IAsyncLifetime
 
     public HttpClient Client => Started().Client;
 
-    public IDocumentStore Store => Started().App.Services.GetRequiredService<IDocumentStore>();
+    public IServiceProvider Services => Started().App.Services;
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
     /// <summary>Starts the host on the first call; later calls wait for that start.</summary>
     public async Task StartAsync(LedgerDatabase database)
@@ -102,8 +105,16 @@ public sealed class LedgerApi : IAsyncLifetime
 
     private static async Task<(WebApplication App, HttpClient Client)> StartHostAsync(string connectionString)
     {
+        // Each host signs archives with a new key in the temporary folder, never with the developer's own key.
+        var signingKey = Path.Combine(Path.GetTempPath(), $"ledger-test-key-{Guid.NewGuid():N}.pem");
+
         // Port 0 lets the operating system pick a free port; after the start, Urls contains the bound address.
-        string[] args = [$"--ConnectionStrings:Ledger={connectionString}", "--urls=http://127.0.0.1:0"];
+        string[] args =
+        [
+            $"--ConnectionStrings:Ledger={connectionString}",
+            "--urls=http://127.0.0.1:0",
+            $"--{AuditSigningKey.ConfigurationKey}={signingKey}",
+        ];
         var app = await LedgerWebHost.BuildAsync(args, CancellationToken.None);
         await app.StartAsync();
         return (app, new HttpClient { BaseAddress = new Uri(app.Urls.Single()) });

@@ -1,5 +1,6 @@
 using EnterpriseLedger.Host.Database;
 using EnterpriseLedger.Host.Hosting;
+using EnterpriseLedger.Projections.Audit;
 using Marten;
 
 namespace EnterpriseLedger.Tests.Support;
@@ -34,7 +35,19 @@ public sealed class LedgerDatabase : IAsyncLifetime
         await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
-    public Task ResetAsync() => Store.Advanced.ResetAllData();
+    /// <summary>Deletes every document, event and audit entry, so that each test starts from an empty ledger.</summary>
+    public async Task ResetAsync()
+    {
+        await Store.Advanced.ResetAllData();
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var truncate = new Npgsql.NpgsqlCommand(
+            $"truncate {AuditTablesIn(LedgerStore.SchemaName)}", connection);
+        await truncate.ExecuteNonQueryAsync();
+    }
+
+    private static string AuditTablesIn(string schema) => string.Join(", ",
+        new[] { AuditTables.Entries, AuditTables.Heads, AuditTables.Seals }.Select(table => $"{schema}.{table}"));
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,181 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using EnterpriseLedger.Domain.Audit;
+using Shouldly;
+using static EnterpriseLedger.Tests.Audit.TestArchives;
+
+namespace EnterpriseLedger.Tests.Audit;
+
+public sealed class AuditVerifierTests : IDisposable
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly IReadOnlyList<string> _months;
+
+    public AuditVerifierTests()
+    {
+        _months = Months(_key, months: 2, entriesPerMonth: 5);
+    }
+
+    public void Dispose() => _key.Dispose();
+
+    [Fact]
+    public async Task intact_archive_verifies()
+    {
+        var result = await VerifyAsync(_months[0], _key);
+
+        result.Problems.ShouldBeEmpty();
+        result.Digest.ShouldNotBeNull().Count.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task gzipped_archive_verifies()
+    {
+        using var zipped = new MemoryStream();
+        await using (var gzip = new GZipStream(zipped, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(Encoding.UTF8.GetBytes(_months[0]));
+        }
+
+        zipped.Position = 0;
+        var result = await AuditVerifier.VerifyAsync(zipped, _key, null, CancellationToken.None);
+
+        result.Holds.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task reformatted_archive_verifies()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(_months[0]);
+        var indented = System.Text.Json.JsonSerializer.Serialize(document.RootElement, Indented);
+
+        var result = await VerifyAsync(indented, _key);
+
+        result.Holds.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task one_changed_byte_fails()
+    {
+        var (digest, signature, entries) = Parts(_months[0]);
+        entries[2] = entries[2].Replace("user3@acme.test", "user3@acme.tesu", StringComparison.Ordinal);
+
+        var result = await VerifyAsync(Write(digest, signature, entries), _key);
+
+        result.Holds.ShouldBeFalse();
+        result.Problems.ShouldContain(problem => problem.Contains("Entry 3 (position 3", StringComparison.Ordinal)
+            && problem.Contains("was changed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task dropped_entry_fails()
+    {
+        var (digest, signature, entries) = Parts(_months[0]);
+        entries.RemoveAt(1);
+
+        var result = await VerifyAsync(Write(digest, signature, entries), _key);
+
+        result.Holds.ShouldBeFalse();
+        result.Problems.ShouldContain(problem => problem.Contains("were removed", StringComparison.Ordinal));
+        result.Problems.ShouldContain(problem => problem.Contains("holds 4 entries where its digest names 5",
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task dropped_last_entry_fails()
+    {
+        var (digest, signature, entries) = Parts(_months[0]);
+        entries.RemoveAt(entries.Count - 1);
+
+        var result = await VerifyAsync(Write(digest, signature, entries), _key);
+
+        result.Holds.ShouldBeFalse();
+        result.Problems.ShouldContain(problem => problem.Contains("The last entry is not", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task swapped_entries_fail()
+    {
+        var (digest, signature, entries) = Parts(_months[0]);
+        (entries[1], entries[2]) = (entries[2], entries[1]);
+
+        var result = await VerifyAsync(Write(digest, signature, entries), _key);
+
+        result.Holds.ShouldBeFalse();
+        result.Problems.ShouldContain(problem => problem.Contains("inserted, or entries were reordered",
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task inserted_entry_fails()
+    {
+        var (digest, signature, entries) = Parts(_months[0]);
+        entries.Insert(2, entries[2]);
+
+        var result = await VerifyAsync(Write(digest, signature, entries), _key);
+
+        result.Holds.ShouldBeFalse();
+        result.Problems.ShouldContain(problem => problem.Contains("Entry 4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task spliced_archives_fail()
+    {
+        var (digest, signature, _) = Parts(_months[1]);
+        var (_, _, earlierEntries) = Parts(_months[0]);
+
+        var result = await VerifyAsync(Write(digest, signature, earlierEntries), _key);
+
+        result.Holds.ShouldBeFalse();
+        result.Problems.ShouldContain(problem => problem.Contains("position 1 where 6 was expected",
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task changed_digest_breaks_signature()
+    {
+        var (digest, signature, entries) = Parts(_months[0]);
+        var altered = digest.Replace("\"count\":5", "\"count\":4", StringComparison.Ordinal);
+
+        var result = await VerifyAsync(Write(altered, signature, entries), _key);
+
+        result.Problems.ShouldContain(problem => problem.StartsWith("Bad signature", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task other_key_fails()
+    {
+        using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+        var result = await VerifyAsync(_months[0], other);
+
+        result.Problems.ShouldContain(problem => problem.Contains("not with the given key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task previous_archive_links()
+    {
+        var result = await VerifyAsync(_months[1], _key, previous: _months[0]);
+
+        result.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task wrong_previous_archive_fails()
+    {
+        var other = Months(_key, months: 1, entriesPerMonth: 4)[0];
+
+        var result = await VerifyAsync(_months[1], _key, previous: other);
+
+        result.Problems.ShouldContain(problem => problem.StartsWith("Broken link to the previous archive",
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task not_json_is_a_format_error()
+    {
+        await Should.ThrowAsync<AuditFormatException>(() => VerifyAsync("{\"entries\": [", _key));
+    }
+}

@@ -33,6 +33,8 @@ public sealed record AuditSignature(string Algorithm, string KeyId, string Value
 
     public JsonObject ToJson() => new() { ["algorithm"] = Algorithm, ["key_id"] = KeyId, ["value"] = Value };
 
+    public string ToCanonicalString() => CanonicalJson.SerializeToString(JsonSerializer.SerializeToElement(ToJson()));
+
     /// <exception cref="AuditFormatException">A member is missing or is not a string.</exception>
     public static AuditSignature Parse(JsonElement signature)
     {

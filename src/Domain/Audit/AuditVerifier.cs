@@ -11,9 +11,9 @@ public sealed record AuditVerification(AuditDigest? Digest, IReadOnlyList<string
 }
 
 /// <summary>
-/// Checks an audit archive offline: the signature over its digest, every entry's hash, the links between entries,
-/// and the digest's count, first and last entry. Given the previous archive too, it checks the link between the
-/// two. Each problem names the entry, so that a changed, removed, inserted or reordered entry can be found.
+/// Checks an audit archive offline: the signature over its digest, and that the entries hash, from the digest's
+/// first previous hash, to the chain hash the digest signs. The archive's chain index then names each changed,
+/// removed, inserted or reordered entry. Given the previous archive too, it checks the link between the two.
 /// </summary>
 public static class AuditVerifier
 {
@@ -30,9 +30,12 @@ public static class AuditVerifier
             || !root.TryGetProperty("digest", out var digestElement)
             || !root.TryGetProperty("signature", out var signatureElement)
             || !root.TryGetProperty("entries", out var entries)
-            || entries.ValueKind != JsonValueKind.Array)
+            || entries.ValueKind != JsonValueKind.Array
+            || !root.TryGetProperty("chain", out var chain)
+            || chain.ValueKind != JsonValueKind.Array)
         {
-            throw new AuditFormatException("Not an audit archive: expected an object with digest, signature and entries.");
+            throw new AuditFormatException(
+                "Not an audit archive: expected an object with digest, signature, entries and chain.");
         }
 
         var digest = AuditDigest.Parse(digestElement);
@@ -47,7 +50,7 @@ public static class AuditVerifier
             problems.Add("Bad signature: the digest is not the one that was signed.");
         }
 
-        CheckEntries(digest, entries, problems);
+        CheckEntries(digest, entries, chain, problems);
         if (previousArchive is not null)
         {
             await CheckPreviousAsync(digest, previousArchive, problems, cancellationToken);
@@ -56,53 +59,112 @@ public static class AuditVerifier
         return new AuditVerification(digest, problems);
     }
 
-    private static void CheckEntries(AuditDigest digest, JsonElement entries, List<string> problems)
+    /// <summary>
+    /// Checks the entries against the signed digest: recomputed from the digest's first previous hash, they must end
+    /// on its last chain hash. Then uses the archive's chain index to name the entries that differ.
+    /// </summary>
+    private static void CheckEntries(AuditDigest digest, JsonElement entries, JsonElement chain, List<string> problems)
     {
-        var expectedPosition = digest.FirstEntry.Position;
-        var previousHash = Convert.FromHexString(digest.FirstEntry.PreviousHash);
-        long count = 0;
-        string? lastHash = null;
-        Guid? lastId = null;
-        foreach (var entry in entries.EnumerateArray())
+        var list = entries.EnumerateArray().ToList();
+        var hash = Convert.FromHexString(digest.FirstEntry.PreviousHash);
+        foreach (var entry in list)
         {
-            count++;
-            var (position, storedPrevious, storedHash, id) = ReadChain(entry, count);
-            if (position != expectedPosition)
+            hash = AuditChain.Next(hash, CanonicalJson.Serialize(entry));
+        }
+
+        if (list.Count != digest.Count)
+        {
+            problems.Add($"The archive contains {list.Count} entries where its digest names {digest.Count}.");
+        }
+
+        if (AuditChain.ToHex(hash) != digest.LastChainHash)
+        {
+            problems.Add("The entries do not hash to the chain hash that the digest signs: an entry was changed, "
+                + "removed, inserted or moved.");
+        }
+
+        if (list.Count > 0 && (IdOf(list[0]) != digest.FirstEntry.Id || IdOf(list[^1]) != digest.LastEntry.Id))
+        {
+            problems.Add("The first or last entry is not the one the digest names: entries were removed or added "
+                + "at an end, or come from another archive.");
+        }
+
+        NameDifferences(digest, list, ReadChainIndex(chain), problems);
+    }
+
+    /// <summary>Names each entry that differs from the chain index, by its number in the file and its position.</summary>
+    private static void NameDifferences(
+        AuditDigest digest, List<JsonElement> entries, List<AuditLink> index, List<string> problems)
+    {
+        var byId = index.GroupBy(link => link.Id).ToDictionary(group => group.Key, group => group.First());
+        var byPosition = index.GroupBy(link => link.Position).ToDictionary(group => group.Key, group => group.First());
+        if (index.Count > 0 && index[0].Position != digest.FirstEntry.Position)
+        {
+            problems.Add($"The chain starts at position {index[0].Position} where the digest names "
+                + $"{digest.FirstEntry.Position}: the entries come from another archive.");
+        }
+
+        var seen = new HashSet<Guid>();
+        long? previousPosition = null;
+        for (var number = 1; number <= entries.Count; number++)
+        {
+            var entry = entries[number - 1];
+            var id = IdOf(entry);
+            if (!byId.TryGetValue(id, out var link))
             {
-                problems.Add(position > expectedPosition
-                    ? $"Entry {count} has position {position} where {expectedPosition} was expected: "
-                        + $"{position - expectedPosition} entry or entries before it were removed."
-                    : $"Entry {count} has position {position} where {expectedPosition} was expected: "
-                        + "an entry was inserted, or entries were reordered.");
+                problems.Add($"Entry {number} (id {id}) is not in the archive's chain: it was inserted.");
+                continue;
             }
 
-            if (!storedPrevious.AsSpan().SequenceEqual(previousHash))
+            if (!seen.Add(id))
             {
-                problems.Add($"Entry {count} (position {position}, id {id}) does not link to the entry before it: "
-                    + "an entry was removed, inserted or moved here.");
+                problems.Add($"Entry {number} (id {id}) appears twice: a copy was inserted.");
+                continue;
             }
 
-            var recomputed = AuditChain.Next(storedPrevious, CanonicalJson.Serialize(WithoutChain(entry)));
-            if (!recomputed.AsSpan().SequenceEqual(storedHash))
+            if (previousPosition is { } before && link.Position <= before)
             {
-                problems.Add($"Entry {count} (position {position}, id {id}) was changed: its content does not "
+                problems.Add($"Entry {number} (position {link.Position}, id {id}) comes after position {before}: "
+                    + "entries were reordered.");
+            }
+
+            var previousHash = link.Position == digest.FirstEntry.Position
+                ? digest.FirstEntry.PreviousHash
+                : byPosition.GetValueOrDefault(link.Position - 1)?.Hash;
+            if (previousHash is not null && AuditChain.ToHex(
+                AuditChain.Next(Convert.FromHexString(previousHash), CanonicalJson.Serialize(entry))) != link.Hash)
+            {
+                problems.Add($"Entry {number} (position {link.Position}, id {id}) was changed: its content does not "
                     + "match its hash.");
             }
 
-            previousHash = storedHash;
-            expectedPosition = position + 1;
-            lastHash = AuditChain.ToHex(storedHash);
-            lastId = id;
+            previousPosition = link.Position;
         }
 
-        if (count != digest.Count)
+        foreach (var link in index.Where(link => !seen.Contains(link.Id)))
         {
-            problems.Add($"The archive holds {count} entries where its digest names {digest.Count}.");
+            problems.Add($"The entry at position {link.Position} (id {link.Id}) was removed.");
         }
+    }
 
-        if (lastHash != digest.LastChainHash || lastId != digest.LastEntry.Id)
+    private static Guid IdOf(JsonElement entry) =>
+        entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("id", out var id) && id.TryGetGuid(out var parsed)
+            ? parsed
+            : Guid.Empty;
+
+    private static List<AuditLink> ReadChainIndex(JsonElement chain)
+    {
+        try
         {
-            problems.Add("The last entry is not the one the digest names: entries were removed or added at the end.");
+            return chain.EnumerateArray().Select(link => new AuditLink(
+                link.GetProperty("id").GetGuid(),
+                link.GetProperty("position").GetInt64(),
+                "",
+                link.GetProperty("hash").GetString() ?? "")).ToList();
+        }
+        catch (Exception error) when (error is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new AuditFormatException($"The archive's chain is malformed: {error.Message}");
         }
     }
 
@@ -127,40 +189,6 @@ public static class AuditVerifier
         {
             problems.Add("Broken link to the previous archive: the first entry does not follow its last entry.");
         }
-    }
-
-    private static (long Position, byte[] PreviousHash, byte[] Hash, Guid Id) ReadChain(JsonElement entry, long number)
-    {
-        try
-        {
-            var chain = entry.GetProperty("chain");
-            return (
-                chain.GetProperty("position").GetInt64(),
-                Convert.FromHexString(chain.GetProperty("previous_hash").GetString() ?? ""),
-                Convert.FromHexString(chain.GetProperty("hash").GetString() ?? ""),
-                entry.TryGetProperty("id", out var id) && id.TryGetGuid(out var parsed) ? parsed : Guid.Empty);
-        }
-        catch (Exception error) when (error is KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            throw new AuditFormatException($"Entry {number} has no valid chain member: {error.Message}");
-        }
-    }
-
-    private static JsonElement WithoutChain(JsonElement entry)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            foreach (var member in entry.EnumerateObject().Where(member => member.Name != "chain"))
-            {
-                member.WriteTo(writer);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return JsonDocument.Parse(buffer.ToArray()).RootElement.Clone();
     }
 
     /// <summary>Parses the archive, unzipping it first when it starts with the gzip magic bytes.</summary>

@@ -58,8 +58,10 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
     }
 
     /// <summary>
-    /// Writes the archive as JSON, gzipped when <paramref name="gzip"/> is set. Entries stream from the database
-    /// to <paramref name="output"/> one at a time.
+    /// Writes the archive as JSON, gzipped when <paramref name="gzip"/> is set: the digest, the signature, the
+    /// entries exactly in Heroku's shape, then the <c>chain</c> (each entry's position, id and hash), which lets a
+    /// verifier name the entry that was changed, removed, inserted or moved. Entries stream from the database to
+    /// <paramref name="output"/> one at a time, and the chain comes from a second, lighter query.
     /// </summary>
     public async Task WriteAsync(
         Stream output, AuditArchive archive, bool gzip, CancellationToken cancellationToken, IProgress<long>? progress = null)
@@ -71,21 +73,29 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
             await writer.WriteAsync("{\"digest\":");
             await writer.WriteAsync(archive.Digest.ToCanonicalString());
             await writer.WriteAsync(",\"signature\":");
-            await writer.WriteAsync(archive.Signature.ToJson().ToJsonString());
+            await writer.WriteAsync(archive.Signature.ToCanonicalString());
             await writer.WriteAsync(",\"entries\":[");
+            var (accountId, first, last) =
+                (archive.Digest.AccountId, archive.Month.FirstPosition, archive.Month.LastPosition);
             long written = 0;
-            var line = new StringBuilder(1024);
-            await foreach (var row in store.ReadAsync(
-                archive.Digest.AccountId, archive.Month.FirstPosition, archive.Month.LastPosition, cancellationToken))
+            await foreach (var body in store.ReadBodiesAsync(accountId, first, last, cancellationToken))
             {
-                line.Clear().Append(written == 0 ? "\n" : ",\n");
-                row.AppendJson(line);
-                await writer.WriteAsync(line, cancellationToken);
+                await writer.WriteAsync(written == 0 ? "\n" : ",\n");
+                await writer.WriteAsync(body);
                 written++;
                 if (written % 1024 == 0)
                 {
                     progress?.Report(written);
                 }
+            }
+
+            await writer.WriteAsync("\n],\"chain\":[");
+            var line = new StringBuilder(160);
+            await foreach (var link in store.ReadLinksAsync(accountId, first, last, cancellationToken))
+            {
+                line.Clear().Append(link.Position == first ? "\n" : ",\n");
+                AuditChainLink.Append(line, link);
+                await writer.WriteAsync(line, cancellationToken);
             }
 
             await writer.WriteAsync("\n]}\n");
@@ -134,7 +144,7 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
         }
 
         var signed = AuditSignature.Sign(signingKey, Encoding.UTF8.GetBytes(canonical));
-        var seal = new AuditSeal(canonical, signed.ToJson().ToJsonString(), null, null);
+        var seal = new AuditSeal(canonical, signed.ToCanonicalString(), null, null);
         await store.SaveSealAsync(digest.AccountId, month.Period, month.LastPosition, seal, cancellationToken);
         return new AuditArchive(month, digest, signed, seal);
     }

@@ -79,14 +79,7 @@ public sealed class AuditStore(NpgsqlDataSource dataSource)
     public async IAsyncEnumerable<AuditEntryRow> ReadAsync(
         Guid accountId, long first, long last, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
-            select position, body, previous_hash, hash from {Entries}
-            where account_id = $1 and position between $2 and $3
-            order by position
-            """);
-        command.Parameters.AddWithValue(accountId);
-        command.Parameters.AddWithValue(first);
-        command.Parameters.AddWithValue(last);
+        await using var command = RangeCommand("position, body, previous_hash, hash", accountId, first, last);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -96,6 +89,44 @@ public sealed class AuditStore(NpgsqlDataSource dataSource)
                 await reader.GetFieldValueAsync<byte[]>(2, cancellationToken),
                 await reader.GetFieldValueAsync<byte[]>(3, cancellationToken));
         }
+    }
+
+    /// <summary>Streams only the entries' canonical JSON, in chain order, for archives.</summary>
+    public async IAsyncEnumerable<string> ReadBodiesAsync(
+        Guid accountId, long first, long last, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = RangeCommand("body", accountId, first, last);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
+    /// <summary>Streams the entries' positions, ids and hashes, in chain order.</summary>
+    public async IAsyncEnumerable<AuditLink> ReadLinksAsync(
+        Guid accountId, long first, long last, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = RangeCommand("id, position, previous_hash, hash", accountId, first, last);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new AuditLink(
+                reader.GetGuid(0),
+                reader.GetInt64(1),
+                AuditChain.ToHex(await reader.GetFieldValueAsync<byte[]>(2, cancellationToken)),
+                AuditChain.ToHex(await reader.GetFieldValueAsync<byte[]>(3, cancellationToken)));
+        }
+    }
+
+    private NpgsqlCommand RangeCommand(string columns, Guid accountId, long first, long last)
+    {
+        var command = dataSource.CreateCommand(
+            $"select {columns} from {Entries} where account_id = $1 and position between $2 and $3 order by position");
+        command.Parameters.AddWithValue(accountId);
+        command.Parameters.AddWithValue(first);
+        command.Parameters.AddWithValue(last);
+        return command;
     }
 
     /// <summary>Returns the stored seal of an account's month, if any.</summary>

@@ -59,10 +59,10 @@ public sealed class AuditVerifierTests : IDisposable
     [Fact]
     public async Task one_changed_byte_fails()
     {
-        var (digest, signature, entries) = Parts(_months[0]);
+        var (digest, signature, entries, chain) = Parts(_months[0]);
         entries[2] = entries[2].Replace("user3@acme.test", "user3@acme.tesu", StringComparison.Ordinal);
 
-        var result = await VerifyAsync(Write(digest, signature, entries), _key);
+        var result = await VerifyAsync(Write(digest, signature, entries, chain), _key);
 
         result.Holds.ShouldBeFalse();
         result.Problems.ShouldContain(problem => problem.Contains("Entry 3 (position 3", StringComparison.Ordinal)
@@ -72,74 +72,78 @@ public sealed class AuditVerifierTests : IDisposable
     [Fact]
     public async Task dropped_entry_fails()
     {
-        var (digest, signature, entries) = Parts(_months[0]);
+        var (digest, signature, entries, chain) = Parts(_months[0]);
         entries.RemoveAt(1);
 
-        var result = await VerifyAsync(Write(digest, signature, entries), _key);
+        var result = await VerifyAsync(Write(digest, signature, entries, chain), _key);
 
         result.Holds.ShouldBeFalse();
-        result.Problems.ShouldContain(problem => problem.Contains("were removed", StringComparison.Ordinal));
-        result.Problems.ShouldContain(problem => problem.Contains("holds 4 entries where its digest names 5",
+        result.Problems.ShouldContain(problem => problem.Contains("position 2", StringComparison.Ordinal)
+            && problem.Contains("was removed", StringComparison.Ordinal));
+        result.Problems.ShouldContain(problem => problem.Contains("contains 4 entries where its digest names 5",
             StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task dropped_last_entry_fails()
     {
-        var (digest, signature, entries) = Parts(_months[0]);
+        var (digest, signature, entries, chain) = Parts(_months[0]);
         entries.RemoveAt(entries.Count - 1);
 
-        var result = await VerifyAsync(Write(digest, signature, entries), _key);
+        var result = await VerifyAsync(Write(digest, signature, entries, chain), _key);
 
         result.Holds.ShouldBeFalse();
-        result.Problems.ShouldContain(problem => problem.Contains("The last entry is not", StringComparison.Ordinal));
+        result.Problems.ShouldContain(problem => problem.Contains("position 5", StringComparison.Ordinal)
+            && problem.Contains("was removed", StringComparison.Ordinal));
+        result.Problems.ShouldContain(problem => problem.Contains("first or last entry", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task swapped_entries_fail()
     {
-        var (digest, signature, entries) = Parts(_months[0]);
+        var (digest, signature, entries, chain) = Parts(_months[0]);
         (entries[1], entries[2]) = (entries[2], entries[1]);
 
-        var result = await VerifyAsync(Write(digest, signature, entries), _key);
+        var result = await VerifyAsync(Write(digest, signature, entries, chain), _key);
 
         result.Holds.ShouldBeFalse();
-        result.Problems.ShouldContain(problem => problem.Contains("inserted, or entries were reordered",
-            StringComparison.Ordinal));
+        result.Problems.ShouldContain(problem => problem.Contains("Entry 3 (position 2", StringComparison.Ordinal)
+            && problem.Contains("entries were reordered", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task inserted_entry_fails()
     {
-        var (digest, signature, entries) = Parts(_months[0]);
+        var (digest, signature, entries, chain) = Parts(_months[0]);
         entries.Insert(2, entries[2]);
 
-        var result = await VerifyAsync(Write(digest, signature, entries), _key);
+        var result = await VerifyAsync(Write(digest, signature, entries, chain), _key);
 
         result.Holds.ShouldBeFalse();
-        result.Problems.ShouldContain(problem => problem.Contains("Entry 4", StringComparison.Ordinal));
+        result.Problems.ShouldContain(problem => problem.Contains("Entry 4", StringComparison.Ordinal)
+            && problem.Contains("appears twice", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task spliced_archives_fail()
     {
-        var (digest, signature, _) = Parts(_months[1]);
-        var (_, _, earlierEntries) = Parts(_months[0]);
+        var (digest, signature, _, _) = Parts(_months[1]);
+        var (_, _, earlierEntries, earlierChain) = Parts(_months[0]);
 
-        var result = await VerifyAsync(Write(digest, signature, earlierEntries), _key);
+        var result = await VerifyAsync(Write(digest, signature, earlierEntries, earlierChain), _key);
 
         result.Holds.ShouldBeFalse();
-        result.Problems.ShouldContain(problem => problem.Contains("position 1 where 6 was expected",
+        result.Problems.ShouldContain(problem => problem.Contains("starts at position 1 where the digest names 6",
             StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task changed_digest_breaks_signature()
     {
-        var (digest, signature, entries) = Parts(_months[0]);
+        var (digest, signature, entries, chain) = Parts(_months[0]);
         var altered = digest.Replace("\"count\":5", "\"count\":4", StringComparison.Ordinal);
 
-        var result = await VerifyAsync(Write(altered, signature, entries), _key);
+        var result = await VerifyAsync(Write(altered, signature, entries, chain), _key);
 
         result.Problems.ShouldContain(problem => problem.StartsWith("Bad signature", StringComparison.Ordinal));
     }

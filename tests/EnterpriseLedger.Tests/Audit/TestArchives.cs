@@ -24,41 +24,45 @@ internal static class TestArchives
         for (var month = 1; month <= months; month++)
         {
             var period = new AuditPeriod(2026, month);
-            var rows = new List<AuditEntryRow>();
+            var rows = new List<(string Body, AuditLink Link)>();
             for (var index = 0; index < entriesPerMonth; index++)
             {
                 position++;
                 var body = Entry(period, position);
                 var hash = AuditChain.Next(previousHash, Encoding.UTF8.GetBytes(body));
-                rows.Add(new AuditEntryRow(position, body, previousHash, hash));
+                rows.Add((body, new AuditLink(IdAt(position), position, AuditChain.ToHex(previousHash), AuditChain.ToHex(hash))));
                 previousHash = hash;
             }
 
             var digest = new AuditDigest(
-                AccountId, period, rows.Count, Link(rows[0]), Link(rows[^1]), previousDigest?.Period,
+                AccountId, period, rows.Count, rows[0].Link, rows[^1].Link, previousDigest?.Period,
                 previousDigest?.Sha256());
-            archives.Add(Write(digest, AuditSignature.Sign(key, digest.ToCanonicalBytes()), rows));
+            var signature = AuditSignature.Sign(key, digest.ToCanonicalBytes());
+            archives.Add(Write(
+                digest.ToCanonicalString(),
+                signature.ToCanonicalString(),
+                rows.Select(row => row.Body),
+                rows.Select(row => Chain(row.Link))));
             previousDigest = digest;
         }
 
         return archives;
     }
 
-    public static string Write(AuditDigest digest, AuditSignature signature, IEnumerable<AuditEntryRow> rows) =>
-        Write(digest.ToCanonicalString(), signature.ToJson().ToJsonString(), rows.Select(row => row.ToJson()));
-
-    public static string Write(string digest, string signature, IEnumerable<string> entries) =>
-        $"{{\"digest\":{digest},\"signature\":{signature},\"entries\":[\n{string.Join(",\n", entries)}\n]}}\n";
+    public static string Write(string digest, string signature, IEnumerable<string> entries, IEnumerable<string> chain) =>
+        $"{{\"digest\":{digest},\"signature\":{signature},\"entries\":[\n{string.Join(",\n", entries)}\n],"
+        + $"\"chain\":[\n{string.Join(",\n", chain)}\n]}}\n";
 
     /// <summary>Splits an archive into its digest, signature and entry lines, to take it apart in a test.</summary>
-    public static (string Digest, string Signature, List<string> Entries) Parts(string archive)
+    public static (string Digest, string Signature, List<string> Entries, List<string> Chain) Parts(string archive)
     {
         using var document = JsonDocument.Parse(archive);
         var root = document.RootElement;
         return (
             root.GetProperty("digest").GetRawText(),
             root.GetProperty("signature").GetRawText(),
-            root.GetProperty("entries").EnumerateArray().Select(entry => entry.GetRawText()).ToList());
+            root.GetProperty("entries").EnumerateArray().Select(entry => entry.GetRawText()).ToList(),
+            root.GetProperty("chain").EnumerateArray().Select(link => link.GetRawText()).ToList());
     }
 
     public static async Task<AuditVerification> VerifyAsync(string archive, ECDsa key, string? previous = null)
@@ -72,7 +76,7 @@ internal static class TestArchives
     {
         var entry = new JsonObject
         {
-            ["id"] = new Guid($"00000000-0000-4000-8000-{position:D12}").ToString(),
+            ["id"] = IdAt(position).ToString(),
             ["type"] = "enterprise_account_member",
             ["action"] = "grant",
             ["actor"] = new JsonObject { ["email"] = "ann@acme.test", ["id"] = Guid.Empty.ToString() },
@@ -84,7 +88,12 @@ internal static class TestArchives
         return CanonicalJson.SerializeToString(JsonSerializer.SerializeToElement(entry));
     }
 
-    private static AuditLink Link(AuditEntryRow row) =>
-        new(Guid.Parse(JsonDocument.Parse(row.Body).RootElement.GetProperty("id").GetString()!), row.Position,
-            AuditChain.ToHex(row.PreviousHash), AuditChain.ToHex(row.Hash));
+    private static Guid IdAt(long position) => new($"00000000-0000-4000-8000-{position:D12}");
+
+    private static string Chain(AuditLink link)
+    {
+        var builder = new StringBuilder();
+        AuditChainLink.Append(builder, link);
+        return builder.ToString();
+    }
 }

@@ -3,6 +3,7 @@ using EnterpriseLedger.Domain.Access;
 using EnterpriseLedger.Domain.Audit;
 using EnterpriseLedger.Host.Audit;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -102,6 +103,7 @@ public static class AuditArchiveEndpoints
     }
 
     [WolverineGet("/audit/public-key")]
+    [AllowAnonymous]
     [Tags("Audit log")]
     [EndpointSummary("Get the public key (PEM) that verifies audit archive signatures")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, contentType: "application/x-pem-file")]

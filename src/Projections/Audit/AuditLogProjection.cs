@@ -81,6 +81,7 @@ public sealed class AuditLogProjection : IProjection
                 draft.AccountId,
                 body.Prefix,
                 body.Suffix,
+                draft.EventId,
                 body.Prefix,
                 body.Suffix,
                 draft.EventId,

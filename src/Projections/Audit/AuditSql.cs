@@ -7,8 +7,10 @@ internal static class AuditSql
     /// Moves the account's chain head one entry on and inserts the entry, in one statement. The upsert locks the
     /// head's row, so concurrent writers of one account take turns, and each sees the hash its predecessor wrote.
     /// The time is the statement's, second-precise and never before the previous entry's, so an account's entries
-    /// are in order of both position and time. Parameters: account id, prefix and suffix (for the first entry),
-    /// prefix and suffix (for later ones), event id, type, action, actor, team id, team name, prefix and suffix.
+    /// are in order of both position and time. An event that already has an entry is skipped, so replaying events
+    /// (a projection rebuild) adds only the missing entries and never rewrites the chain. Parameters: account id,
+    /// prefix and suffix (for the first entry), event id, prefix and suffix (for later entries), event id, type,
+    /// action, actor, team id, team name, prefix and suffix.
     /// </summary>
     public static string Append(string schema)
     {
@@ -19,9 +21,10 @@ internal static class AuditSql
         return $"""
             with moved as (
                 insert into {heads} as head (account_id, position, previous_hash, hash, created_at)
-                values (?::uuid, 1, decode(repeat('00', 32), 'hex'),
+                select ?::uuid, 1, decode(repeat('00', 32), 'hex'),
                     sha256(decode(repeat('00', 32), 'hex') || convert_to(?::text || {Text(now)} || ?::text, 'UTF8')),
-                    {now})
+                    {now}
+                where not exists (select 1 from {entries} where id = ?::uuid)
                 on conflict (account_id) do update set
                     position = head.position + 1,
                     previous_hash = head.hash,

@@ -10,10 +10,9 @@ namespace EnterpriseLedger.Host.Audit;
 public sealed record AuditArchive(AuditMonth Month, AuditDigest Digest, AuditSignature Signature, AuditSeal Seal);
 
 /// <summary>
-/// Builds the monthly archives of an account's audit log. An archive is
-/// <c>{"digest": ..., "signature": ..., "entries": [...]}</c>: the signed digest first, then the entries in chain
-/// order, one per line. Signatures are made once per digest and kept in <c>audit_seals</c>, so the same month
-/// gives the same bytes, and so the same checksum, until new entries arrive.
+/// Builds the monthly archives of an account's audit log (the format is in <c>docs/audit-log.md</c>). ECDSA
+/// signatures differ each time, so each digest is signed once and the signature kept in <c>audit_seals</c>: the same
+/// month then gives the same bytes, and the same checksum, until new entries arrive.
 /// </summary>
 public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
 {

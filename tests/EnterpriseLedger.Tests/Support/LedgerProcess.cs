@@ -7,7 +7,12 @@ public static class LedgerProcess
 {
     public sealed record Output(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Output> RunAsync(string connectionString, params string[] args)
+    public static Task<Output> RunAsync(string connectionString, params string[] args) =>
+        RunAsync(connectionString, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the command with extra environment variables, such as the audit key's path.</summary>
+    public static async Task<Output> RunAsync(
+        string connectionString, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,6 +27,11 @@ public static class LedgerProcess
         }
 
         start.Environment["ConnectionStrings__Ledger"] = connectionString;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var standardOutput = process.StandardOutput.ReadToEndAsync();
         var standardError = process.StandardError.ReadToEndAsync();

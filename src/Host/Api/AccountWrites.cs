@@ -9,12 +9,31 @@ namespace EnterpriseLedger.Host.Api;
 
 /// <summary>
 /// Runs one change to an account: loads it from its events, checks If-Match, decides with the caller as actor,
-/// appends at the version it decided on, and returns the changed resource and the account's new ETag.
+/// appends at the version it decided on, and returns the changed resource and its new ETag (the account's, unless
+/// the caller passes another).
 /// </summary>
 public static class AccountWrites
 {
     /// <param name="respond">Renders the response from the Access view as it is after the change.</param>
     /// <param name="idempotency">When the request carries an Idempotency-Key, the response is stored with the events.</param>
+    public static Task<IResult> ChangeAsync(
+        IDocumentSession session,
+        HttpContext context,
+        Guid accountId,
+        TimeProvider clock,
+        Func<EnterpriseAccount, Actor, Decision> decide,
+        Idempotency.Request? idempotency,
+        int successStatus,
+        Func<AccessView, object?> respond,
+        CancellationToken token) =>
+        ChangeAsync(session, context, accountId, clock, decide, idempotency, successStatus, respond, StreamWriter.ETag,
+            token);
+
+    /// <summary>
+    /// Runs the change like the overload without <paramref name="etagAt"/>, for a resource whose ETag is not the
+    /// account's, such as a team's.
+    /// </summary>
+    /// <param name="etagAt">Returns the resource's ETag at a given version of the account's stream.</param>
     public static async Task<IResult> ChangeAsync(
         IDocumentSession session,
         HttpContext context,
@@ -24,6 +43,7 @@ public static class AccountWrites
         Idempotency.Request? idempotency,
         int successStatus,
         Func<AccessView, object?> respond,
+        Func<long, string> etagAt,
         CancellationToken token)
     {
         var loaded = await StreamWriter.LoadAccountAsync(session, accountId, token);
@@ -33,7 +53,7 @@ public static class AccountWrites
             return ApiProblem.NotFound("enterprise account", accountId.ToString());
         }
 
-        if (StreamWriter.CheckIfMatch(context, loaded.Version) is { } stale)
+        if (StreamWriter.CheckIfMatch(context, etagAt(loaded.Version)) is { } stale)
         {
             return stale;
         }
@@ -58,7 +78,7 @@ public static class AccountWrites
             return problem;
         }
 
-        context.Response.Headers.ETag = StreamWriter.ETag(loaded.Version + decision.Events.Count);
+        context.Response.Headers.ETag = etagAt(loaded.Version + decision.Events.Count);
         return Results.Text(body, "application/json", statusCode: successStatus);
     }
 }

@@ -32,11 +32,11 @@ public static class StreamWriter
     public static Task<Loaded<EnterpriseTeam>?> LoadTeamAsync(IQuerySession session, Guid id, CancellationToken token) =>
         LoadAsync<EnterpriseTeam>(session, id, EnterpriseTeam.Evolve, token);
 
-    /// <summary>Returns 412 when the request's If-Match names another version than the stream's.</summary>
-    public static IResult? CheckIfMatch(HttpContext context, long version)
+    /// <summary>Returns 412 when the request's If-Match names another ETag than <paramref name="current"/>.</summary>
+    public static IResult? CheckIfMatch(HttpContext context, string current)
     {
         var ifMatch = context.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrEmpty(ifMatch) || ifMatch == "*" || ifMatch.Split(',').Any(tag => tag.Trim() == ETag(version)))
+        if (string.IsNullOrEmpty(ifMatch) || ifMatch == "*" || ifMatch.Split(',').Any(tag => tag.Trim() == current))
         {
             return null;
         }
@@ -44,7 +44,7 @@ public static class StreamWriter
         return ApiProblem.Create(
             StatusCodes.Status412PreconditionFailed,
             "precondition_failed",
-            $"The resource changed since you read it (it is now at {ETag(version)}); read it again and retry.");
+            $"The resource changed since you read it (it is now at {current}); read it again and retry.");
     }
 
     public static string ETag(long version) => $"\"{version}\"";

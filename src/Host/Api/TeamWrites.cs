@@ -6,13 +6,33 @@ using Microsoft.AspNetCore.Http;
 
 namespace EnterpriseLedger.Host.Api;
 
-/// <summary>Runs one change to a team's roles, like <see cref="AccountWrites"/> does for accounts.</summary>
+/// <summary>
+/// Runs one change to a team's roles, like <see cref="AccountWrites"/> does for accounts, and computes a team's
+/// ETag.
+/// </summary>
 public static class TeamWrites
 {
+    /// <summary>
+    /// Returns a team's ETag, such as <c>"12.4"</c>. A team's representation comes from two streams: the account's
+    /// (the team's name, and the account shown with it) and the team's own (its roles). The ETag pairs both
+    /// versions, so it changes when either stream does.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: a write appends to one of the two streams, and only that stream's version is checked again when the
+    /// events are saved. A change to the other stream between the If-Match check and the save is not caught.
+    /// </remarks>
+    public static string ETag(long accountVersion, long teamVersion) => $"\"{accountVersion}.{teamVersion}\"";
+
+    /// <summary>Returns the version of the team's own stream, or 0 when the team has no stream.</summary>
+    public static async Task<long> StreamVersionAsync(IQuerySession session, Guid teamId, CancellationToken token) =>
+        (await session.Events.FetchStreamStateAsync(teamId, token))?.Version ?? 0;
+
+    /// <param name="accountVersion">The version of the team's account as the request read it.</param>
     public static async Task<IResult> ChangeAsync(
         IDocumentSession session,
         HttpContext context,
         TeamView team,
+        long accountVersion,
         TimeProvider clock,
         Func<EnterpriseTeam, Actor, Decision> decide,
         Func<TeamView, object?> respond,
@@ -24,7 +44,7 @@ public static class TeamWrites
             return ApiProblem.NotFound("team", team.Id.ToString());
         }
 
-        if (StreamWriter.CheckIfMatch(context, loaded.Version) is { } stale)
+        if (StreamWriter.CheckIfMatch(context, ETag(accountVersion, loaded.Version)) is { } stale)
         {
             return stale;
         }
@@ -37,7 +57,7 @@ public static class TeamWrites
         }
 
         var after = await session.LoadAsync<TeamView>(team.Id, token) ?? team;
-        context.Response.Headers.ETag = StreamWriter.ETag(loaded.Version + decision.Events.Count);
+        context.Response.Headers.ETag = ETag(accountVersion, loaded.Version + decision.Events.Count);
         return Results.Json(respond(after), ApiJson.Options);
     }
 }

@@ -409,11 +409,160 @@ public sealed class TeamApiTests(LedgerDatabase database, LedgerApi api) : IClas
         hankAlpha.Json().GetProperty("id").GetGuid().ShouldBe(createdBody.Json().GetProperty("id").GetGuid());
     }
 
+    [Fact]
+    public async Task get_returns_etag()
+    {
+        var (response, body) = await Client.SendAsync(HttpMethod.Get, "/teams/northwind", _ana);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        response.Headers.ETag.ShouldNotBeNull();
+        response.Headers.ETag.IsWeak.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task members_list_returns_team_etag()
+    {
+        var teamETag = await ETagAsync("/teams/northwind");
+
+        var membersETag = await ETagAsync("/teams/northwind/members");
+
+        membersETag.ShouldBe(teamETag);
+    }
+
+    [Fact]
+    public async Task read_etag_matches_write_etag()
+    {
+        var (put, putBody) = await Client.SendAsync(
+            HttpMethod.Put, "/teams/northwind/members", _ana, new { email = Northwind.Cy.Email, role = "admin" });
+        var afterPut = await ETagAsync("/teams/northwind");
+        var (patch, patchBody) = await Client.SendAsync(
+            HttpMethod.Patch, "/teams/northwind", _ana, new { name = "north" });
+        var afterPatch = await ETagAsync("/teams/north");
+
+        put.StatusCode.ShouldBe(HttpStatusCode.OK, putBody);
+        put.Headers.ETag?.Tag.ShouldBe(afterPut);
+        patch.StatusCode.ShouldBe(HttpStatusCode.OK, patchBody);
+        patch.Headers.ETag?.Tag.ShouldBe(afterPatch);
+    }
+
+    [Fact]
+    public async Task etag_changes_with_either_stream()
+    {
+        var first = await ETagAsync("/teams/northwind");
+        await Client.SendAsync(
+            HttpMethod.Put, "/teams/northwind/members", _ana, new { email = Northwind.Cy.Email, role = "admin" });
+        var afterRoleChange = await ETagAsync("/teams/northwind");
+        await Client.SendAsync(HttpMethod.Patch, "/enterprise-accounts/northwind", _ana, new { name = "northwind-eu" });
+        var afterAccountRename = await ETagAsync("/teams/northwind");
+
+        afterRoleChange.ShouldNotBe(first);
+        afterAccountRename.ShouldNotBe(afterRoleChange);
+    }
+
+    [Fact]
+    public async Task stale_if_match_patch_fails()
+    {
+        var etag = await ETagAsync("/teams/northwind");
+        await Client.SendAsync(
+            HttpMethod.Put, "/teams/northwind/members", _ana, new { email = Northwind.Cy.Email, role = "admin" });
+        var before = await StreamVersionsAsync();
+
+        var (response, body) = await SendIfMatchAsync(
+            HttpMethod.Patch, "/teams/northwind", etag, new { name = "north" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed, body);
+        body.ProblemId().ShouldBe("precondition_failed");
+        (await StreamVersionsAsync()).ShouldBe(before);
+        (await TeamViewsAsync()).Single(team => team.Id == Northwind.TeamId).Name.ShouldBe("northwind");
+    }
+
+    [Fact]
+    public async Task current_if_match_patch_succeeds()
+    {
+        var etag = await ETagAsync("/teams/northwind");
+
+        var (response, body) = await SendIfMatchAsync(
+            HttpMethod.Patch, "/teams/northwind", etag, new { name = "north" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        body.Json().GetProperty("name").GetString().ShouldBe("north");
+        response.Headers.ETag?.Tag.ShouldNotBe(etag);
+    }
+
+    [Fact]
+    public async Task stale_if_match_delete_fails()
+    {
+        var id = await Client.CreateTeamAsync(_ana, "alpha");
+        var etag = await ETagAsync("/teams/alpha");
+        await Client.SendAsync(
+            HttpMethod.Put, "/teams/alpha/members", _ana, new { email = Northwind.Cy.Email, role = "member" });
+
+        var (response, body) = await SendIfMatchAsync(HttpMethod.Delete, $"/teams/{id}", etag);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed, body);
+        (await TeamViewsAsync()).ShouldContain(team => team.Id == id);
+    }
+
+    [Fact]
+    public async Task stale_if_match_role_change_fails()
+    {
+        var etag = await ETagAsync("/teams/northwind");
+        await Client.SendAsync(HttpMethod.Patch, "/teams/northwind", _ana, new { name = "north" });
+        var before = await StreamVersionsAsync();
+
+        var (put, putBody) = await SendIfMatchAsync(
+            HttpMethod.Put, "/teams/north/members", etag, new { email = Northwind.Cy.Email, role = "admin" });
+        var (delete, deleteBody) = await SendIfMatchAsync(
+            HttpMethod.Delete, $"/teams/north/members/{Northwind.Cy.Email}", etag);
+
+        put.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed, putBody);
+        delete.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed, deleteBody);
+        (await StreamVersionsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task current_if_match_role_change_succeeds()
+    {
+        var etag = await ETagAsync("/teams/northwind/members");
+
+        var (response, body) = await SendIfMatchAsync(
+            HttpMethod.Put, "/teams/northwind/members", etag, new { email = Northwind.Cy.Email, role = "admin" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        body.Json().GetProperty("role").GetString().ShouldBe("admin");
+    }
+
     private HttpRequestMessage CreateRequest(string name, string key)
     {
         var request = ApiCalls.Request(HttpMethod.Post, TeamsPath, _ana, new { name });
         request.Headers.Add("Idempotency-Key", key);
         return request;
+    }
+
+    private async Task<string> ETagAsync(string path)
+    {
+        var (response, body) = await Client.SendAsync(HttpMethod.Get, path, _ana);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        return response.Headers.ETag?.Tag ?? throw new InvalidOperationException($"GET {path} returned no ETag.");
+    }
+
+    private async Task<(HttpResponseMessage Response, string Body)> SendIfMatchAsync(
+        HttpMethod method, string path, string ifMatch, object? body = null)
+    {
+        using var request = ApiCalls.Request(method, path, _ana, body);
+        request.Headers.IfMatch.ParseAdd(ifMatch);
+        var response = await Client.SendAsync(request);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Returns the versions of the northwind account's stream and of its team's stream.</summary>
+    private async Task<(long Account, long Team)> StreamVersionsAsync()
+    {
+        var accountId = (await AccountAsync()).Id;
+        await using var session = database.Store.QuerySession();
+        var account = await session.Events.FetchStreamStateAsync(accountId);
+        var team = await session.Events.FetchStreamStateAsync(Northwind.TeamId);
+        return (account?.Version ?? 0, team?.Version ?? 0);
     }
 
     private static string? RoleOf(string members, string email) =>

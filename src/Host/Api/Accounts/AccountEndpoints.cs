@@ -13,12 +13,15 @@ namespace EnterpriseLedger.Host.Api.Accounts;
 /// <c>GET /enterprise-accounts</c> lists the caller's accounts; <c>GET</c> and <c>PATCH /enterprise-accounts/{id}</c>
 /// read one, and rename it or set its identity provider (manage).
 /// </summary>
+[Tags("Enterprise accounts")]
 public static class AccountEndpoints
 {
     [WolverineGet("/enterprise-accounts")]
-    [Tags("Enterprise accounts")]
-    [EndpointSummary("List the enterprise accounts of which the caller is a member")]
+    [EndpointSummary("List the enterprise accounts of which the caller is a member (needs view)")]
     [ProducesResponseType<IReadOnlyList<EnterpriseAccountRepresentation>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<EnterpriseAccountRepresentation>>(StatusCodes.Status206PartialContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
     public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken token)
     {
         var caller = context.Caller();
@@ -37,7 +40,12 @@ public static class AccountEndpoints
     }
 
     [WolverineGet("/enterprise-accounts/{idOrName}")]
-    public static async Task<IResult> Get(string idOrName, HttpContext context, IQuerySession session, CancellationToken token)
+    [EndpointSummary("Read an enterprise account (needs view)")]
+    [ProducesResponseType<EnterpriseAccountRepresentation>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    public static async Task<IResult> Get(
+        string idOrName, HttpContext context, IQuerySession session, CancellationToken token)
     {
         var (granted, problem) = await AccountAccess.CheckAsync(
             session, context.Caller(), idOrName, AccountAction.ViewAccount, token);
@@ -55,6 +63,15 @@ public static class AccountEndpoints
     public sealed record IdentityProviderBody(string Name, string SsoTargetUrl, string EntityId);
 
     [WolverinePatch("/enterprise-accounts/{idOrName}")]
+    [EndpointSummary("Rename an enterprise account or set its identity provider (needs manage)")]
+    [ProducesResponseType<EnterpriseAccountRepresentation>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
     public static async Task<IResult> Patch(
         string idOrName, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken token)
     {

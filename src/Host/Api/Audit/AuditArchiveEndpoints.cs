@@ -23,8 +23,9 @@ public static class AuditArchiveEndpoints
     [Tags("Audit log")]
     [EndpointSummary("List the account's monthly audit archives (needs manage)")]
     [ProducesResponseType<IReadOnlyList<ArchiveRepresentation>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
     public static async Task<IResult> List(
         string idOrName, HttpContext context, IQuerySession session, AuditStore store, AuditArchives archives,
         CancellationToken token)
@@ -52,9 +53,10 @@ public static class AuditArchiveEndpoints
     [Tags("Audit log")]
     [EndpointSummary("Show one month's audit archive with its checksum and download url (needs manage)")]
     [ProducesResponseType<ArchiveRepresentation>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
     public static async Task<IResult> Get(
         string idOrName, string year, string month, HttpContext context, IQuerySession session, AuditStore store,
         AuditArchives archives, CancellationToken token)
@@ -69,9 +71,10 @@ public static class AuditArchiveEndpoints
     [Tags("Audit log")]
     [EndpointSummary("Download one month's audit archive as gzipped JSON; the download is logged (needs manage)")]
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/gzip")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
     public static async Task Download(
         string idOrName, string year, string month, HttpContext context, IQuerySession session, IDocumentStore documents,
         AuditStore store, AuditArchives archives, TimeProvider clock, CancellationToken token)
@@ -105,7 +108,7 @@ public static class AuditArchiveEndpoints
     [WolverineGet("/audit/public-key")]
     [AllowAnonymous]
     [Tags("Audit log")]
-    [EndpointSummary("Get the public key (PEM) that verifies audit archive signatures")]
+    [EndpointSummary("Get the public key (PEM) that verifies audit archive signatures (needs no token)")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, contentType: "application/x-pem-file")]
     public static IResult PublicKey(ECDsa signingKey) =>
         Results.Text(AuditSigningKey.PublicPem(signingKey), "application/x-pem-file");

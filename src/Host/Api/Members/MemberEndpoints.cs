@@ -5,6 +5,7 @@ using EnterpriseLedger.Host.Api.Representations;
 using EnterpriseLedger.Projections.Accounts;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EnterpriseLedger.Host.Api.Members;
@@ -13,6 +14,7 @@ namespace EnterpriseLedger.Host.Api.Members;
 /// The members of an Enterprise Account: listing needs view; adding, changing permissions (a PATCH replaces the
 /// whole set, which always keeps view) and removing need manage.
 /// </summary>
+[Tags("Enterprise account members")]
 public static class MemberEndpoints
 {
     public sealed record CreateMember(string User, IReadOnlyList<string> Permissions, bool? Federated);
@@ -20,7 +22,14 @@ public static class MemberEndpoints
     public sealed record UpdateMember(IReadOnlyList<string> Permissions);
 
     [WolverineGet("/enterprise-accounts/{idOrName}/members")]
-    public static async Task<IResult> List(string idOrName, HttpContext context, IQuerySession session, CancellationToken token)
+    [EndpointSummary("List the members of an enterprise account and their permissions (needs view)")]
+    [ProducesResponseType<IReadOnlyList<EnterpriseAccountMemberRepresentation>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<EnterpriseAccountMemberRepresentation>>(StatusCodes.Status206PartialContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    public static async Task<IResult> List(
+        string idOrName, HttpContext context, IQuerySession session, CancellationToken token)
     {
         var (granted, problem) = await AccountAccess.CheckAsync(
             session, context.Caller(), idOrName, AccountAction.ListMembers, token);
@@ -34,6 +43,15 @@ public static class MemberEndpoints
     }
 
     [WolverinePost("/enterprise-accounts/{idOrName}/members")]
+    [EndpointSummary("Add a member to an enterprise account (needs manage)")]
+    [ProducesResponseType<EnterpriseAccountMemberRepresentation>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
     public static async Task<IResult> Create(
         string idOrName, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken token)
     {
@@ -71,6 +89,15 @@ public static class MemberEndpoints
     }
 
     [WolverinePatch("/enterprise-accounts/{idOrName}/members/{user}")]
+    [EndpointSummary("Replace the permissions of a member (needs manage)")]
+    [ProducesResponseType<EnterpriseAccountMemberRepresentation>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
     public static async Task<IResult> Update(
         string idOrName, string user, HttpContext context, IDocumentSession session, TimeProvider clock,
         CancellationToken token)
@@ -94,6 +121,14 @@ public static class MemberEndpoints
     }
 
     [WolverineDelete("/enterprise-accounts/{idOrName}/members/{user}")]
+    [EndpointSummary("Remove a member from an enterprise account (needs manage)")]
+    [ProducesResponseType<EnterpriseAccountMemberRepresentation>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
     public static async Task<IResult> Delete(
         string idOrName, string user, HttpContext context, IDocumentSession session, TimeProvider clock,
         CancellationToken token)

@@ -4,6 +4,7 @@ using EnterpriseLedger.Host.Migrations;
 using EnterpriseLedger.Projections.Migrations;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EnterpriseLedger.Host.Api.Migrations;
@@ -12,9 +13,17 @@ namespace EnterpriseLedger.Host.Api.Migrations;
 /// <c>POST /migrations</c> migrates one company given in the migration input format; <c>GET /migrations/{company}</c>
 /// returns its status. Both are for operator tokens only.
 /// </summary>
+[Tags("Migrations")]
 public static class MigrationEndpoints
 {
     [WolverinePost("/migrations")]
+    [EndpointSummary("Migrate one company (needs an operator token)")]
+    [ProducesResponseType<MigrationResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<MigrationResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
     public static async Task<IResult> Post(
         HttpContext context, IDocumentStore store, TimeProvider clock, CancellationToken token)
     {
@@ -43,7 +52,13 @@ public static class MigrationEndpoints
     }
 
     [WolverineGet("/migrations/{company}")]
-    public static async Task<IResult> Get(string company, HttpContext context, IQuerySession session, CancellationToken token)
+    [EndpointSummary("Read the migration status of a company (needs an operator token)")]
+    [ProducesResponseType<MigrationResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    public static async Task<IResult> Get(
+        string company, HttpContext context, IQuerySession session, CancellationToken token)
     {
         if (!context.Caller().IsOperator)
         {

@@ -2,17 +2,21 @@ using EnterpriseLedger.Domain;
 using EnterpriseLedger.Domain.Access;
 using EnterpriseLedger.Domain.Accounts;
 using EnterpriseLedger.Domain.Teams;
+using EnterpriseLedger.Host.Api.Representations;
 using EnterpriseLedger.Projections.Teams;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EnterpriseLedger.Host.Api.Teams;
 
 /// <summary>
 /// The teams of an Enterprise Account. A member sees only the teams in which they hold a role; creating, renaming
-/// and deleting need create. The creator of a team becomes its admin, so that they can see it.
+/// and deleting need create. The creator of a team becomes its admin, so that they can see it. A read of one team
+/// returns the team's ETag (<see cref="TeamWrites.ETag"/>), and a rename or deletion checks If-Match against it.
 /// </summary>
+[Tags("Teams")]
 public static class TeamEndpoints
 {
     public sealed record CreateTeam(string Name);
@@ -20,7 +24,14 @@ public static class TeamEndpoints
     public sealed record UpdateTeam(string Name);
 
     [WolverineGet("/enterprise-accounts/{idOrName}/teams")]
-    public static async Task<IResult> List(string idOrName, HttpContext context, IQuerySession session, CancellationToken token)
+    [EndpointSummary("List the account's teams in which the caller holds a role (needs view)")]
+    [ProducesResponseType<IReadOnlyList<TeamRepresentation>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<TeamRepresentation>>(StatusCodes.Status206PartialContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    public static async Task<IResult> List(
+        string idOrName, HttpContext context, IQuerySession session, CancellationToken token)
     {
         var caller = context.Caller();
         var (granted, problem) = await AccountAccess.CheckAsync(session, caller, idOrName, AccountAction.ListTeams, token);
@@ -37,6 +48,15 @@ public static class TeamEndpoints
     }
 
     [WolverinePost("/enterprise-accounts/{idOrName}/teams")]
+    [EndpointSummary("Create a team, with the caller as its admin (needs create)")]
+    [ProducesResponseType<TeamRepresentation>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
     public static async Task<IResult> Create(
         string idOrName, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken token)
     {
@@ -93,7 +113,12 @@ public static class TeamEndpoints
     }
 
     [WolverineGet("/teams/{idOrName}")]
-    public static async Task<IResult> Get(string idOrName, HttpContext context, IQuerySession session, CancellationToken token)
+    [EndpointSummary("Read a team (needs view and a role on the team)")]
+    [ProducesResponseType<TeamRepresentation>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    public static async Task<IResult> Get(
+        string idOrName, HttpContext context, IQuerySession session, CancellationToken token)
     {
         var caller = context.Caller();
         var (granted, problem) = await AccountAccess.CheckTeamAsync(session, caller, idOrName, AccountAction.ViewTeam, token);
@@ -102,10 +127,21 @@ public static class TeamEndpoints
             return problem ?? ApiProblem.NotFound("team", idOrName);
         }
 
+        var teamVersion = await TeamWrites.StreamVersionAsync(session, team.Id, token);
+        context.Response.Headers.ETag = TeamWrites.ETag(granted.Account.Version, teamVersion);
         return Results.Json(ApiViews.Team(team, granted.Account, caller), ApiJson.Options);
     }
 
     [WolverinePatch("/teams/{idOrName}")]
+    [EndpointSummary("Rename a team (needs create and a role on the team)")]
+    [ProducesResponseType<TeamRepresentation>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ApiProblem.ContentType)]
     public static async Task<IResult> Patch(
         string idOrName, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken token)
     {
@@ -122,9 +158,11 @@ public static class TeamEndpoints
             return problem ?? ApiProblem.NotFound("team", idOrName);
         }
 
+        var teamVersion = await TeamWrites.StreamVersionAsync(session, team.Id, token);
         return await AccountWrites.ChangeAsync(session, context, granted.Account.Id, clock,
             (account, actor) => DecideRename(team, account, body.Name, actor),
-            idempotency: null, StatusCodes.Status200OK, view => ApiViews.Team(team, view, caller), token);
+            idempotency: null, StatusCodes.Status200OK, view => ApiViews.Team(team, view, caller),
+            accountVersion => TeamWrites.ETag(accountVersion, teamVersion), token);
     }
 
     /// <summary>Decides on a rename and updates the response's team as the rename will change its view.</summary>
@@ -141,6 +179,13 @@ public static class TeamEndpoints
     }
 
     [WolverineDelete("/teams/{idOrName}")]
+    [EndpointSummary("Delete a team (needs create and a role on the team)")]
+    [ProducesResponseType<TeamRepresentation>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ApiProblem.ContentType)]
     public static async Task<IResult> Delete(
         string idOrName, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken token)
     {
@@ -151,8 +196,10 @@ public static class TeamEndpoints
             return problem ?? ApiProblem.NotFound("team", idOrName);
         }
 
+        var teamVersion = await TeamWrites.StreamVersionAsync(session, team.Id, token);
         return await AccountWrites.ChangeAsync(session, context, granted.Account.Id, clock,
             (account, actor) => TeamDecisions.DeleteTeam(account, team.Id, actor),
-            idempotency: null, StatusCodes.Status200OK, view => ApiViews.Team(team, view, caller), token);
+            idempotency: null, StatusCodes.Status200OK, view => ApiViews.Team(team, view, caller),
+            accountVersion => TeamWrites.ETag(accountVersion, teamVersion), token);
     }
 }

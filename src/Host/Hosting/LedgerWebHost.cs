@@ -1,6 +1,7 @@
 using EnterpriseLedger.Host.Api;
 using EnterpriseLedger.Host.Api.Authentication;
 using EnterpriseLedger.Host.Audit;
+using EnterpriseLedger.Host.Feed;
 using JasperFx;
 using Marten;
 using Npgsql;
@@ -46,10 +47,14 @@ public static class LedgerWebHost
             options.Policies.AutoApplyTransactions();
         });
         builder.Services.AddWolverineHttp();
-        builder.Services.AddSingleton(new AuditStore(NpgsqlDataSource.Create(connectionString)));
+        builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton<AuditStore>();
         builder.Services.AddSingleton(AuditSigningKey.LoadOrCreate(
             builder.Configuration[AuditSigningKey.ConfigurationKey] ?? AuditSigningKey.DefaultPath()));
         builder.Services.AddSingleton<AuditArchives>();
+        builder.Services.AddSingleton(new FeedGaps());
+        builder.Services.AddSingleton(new EventContract());
+        builder.Services.AddSingleton<FeedReader>();
         builder.Services.AddLedgerAuthentication();
         builder.Services.AddOpenApi(ApiDocumentation.Configure);
         builder.Services.AddProblemDetails(ApiProblem.ConfigureUnexpected);

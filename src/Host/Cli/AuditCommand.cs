@@ -69,7 +69,16 @@ public static class AuditCommand
         await using (var output = OpenOutput(outPath))
         {
             var progress = ExportProgress.Create(archive.Month.Count, outPath);
-            await archives.WriteAsync(output, archive, gzip: false, cancellationToken, progress);
+            if (format == "json" || !AuditEntryFormats.TryParse(format, out var entryFormat))
+            {
+                await archives.WriteAsync(output, archive, gzip: false, cancellationToken, progress);
+            }
+            else
+            {
+                var rows = audit.ReadAsync(accountId, archive.Month.FirstPosition, archive.Month.LastPosition, cancellationToken);
+                await AuditEntryFormats.WriteAsync(output, Reporting(rows, progress), entryFormat, cancellationToken);
+            }
+
             progress?.Finish();
         }
 
@@ -80,6 +89,20 @@ public static class AuditCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    private static async IAsyncEnumerable<AuditEntryRow> Reporting(
+        IAsyncEnumerable<AuditEntryRow> rows, ExportProgress? progress)
+    {
+        long count = 0;
+        await foreach (var row in rows)
+        {
+            yield return row;
+            if (++count % 1024 == 0)
+            {
+                progress?.Report(count);
+            }
+        }
     }
 
     private static int PrintPublicKey(List<string> args)

@@ -78,6 +78,8 @@ public static class LedgerCli
                 return await SamplesCommand.RunAsync(rest, cancellationToken);
             case "audit":
                 return await AuditCommand.RunAsync(rest, cancellationToken);
+            case "events":
+                return await EventsCommand.RunAsync(rest, cancellationToken);
         }
 
         if (StoreCommands.TryGetValue(command, out var run))
@@ -104,6 +106,7 @@ public static class LedgerCli
           {BannerCommand.Usage}
           {TokensCommand.Usage}
           {AuditCommand.Usage}
+          {EventsCommand.Usage}
           {SamplesCommand.Usage}
           {DbCommand.Usage}
           serve [--urls http://127.0.0.1:5080]

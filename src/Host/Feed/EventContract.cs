@@ -1,3 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using EnterpriseLedger.Domain;
 using EnterpriseLedger.Domain.Accounts;
 using EnterpriseLedger.Domain.Audit;
 using EnterpriseLedger.Domain.Migrations;
@@ -38,12 +42,32 @@ public sealed class EventContract
         [typeof(AuditLogDownloaded)] = 1,
     };
 
+    /// <summary>
+    /// The JSON of event data on the wire and in the schemas: snake_case members, enum values in snake_case, and
+    /// permissions as an array of names. It does not depend on how the store writes events.
+    /// </summary>
+    public static JsonSerializerOptions WireOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new PermissionsJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    };
+
+    /// <summary>The JSON the store writes events in, as <c>LedgerStore</c> configures Marten.</summary>
+    public static JsonSerializerOptions StoredOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly Dictionary<string, Type> _typeByStored;
     private readonly Dictionary<string, string> _publicByStored;
     private readonly Dictionary<string, string> _storedByPublic;
 
     public EventContract()
     {
         var stored = Versions.Keys.ToDictionary(type => type, type => type.GetEventTypeName());
+        _typeByStored = stored.ToDictionary(pair => pair.Value, pair => pair.Key);
         _publicByStored = stored.ToDictionary(pair => pair.Value, pair => pair.Key.Name);
         _storedByPublic = stored.ToDictionary(pair => pair.Key.Name, pair => pair.Value);
     }
@@ -59,6 +83,12 @@ public sealed class EventContract
 
     /// <summary>Returns the record name subscribers see, such as <c>PermissionGranted</c>.</summary>
     public string PublicName(string storedName) => _publicByStored.GetValueOrDefault(storedName, storedName);
+
+    /// <summary>Converts an event's data from the stored JSON to the wire JSON of its contract.</summary>
+    public JsonElement ToWire(string storedName, string storedJson) =>
+        _typeByStored.TryGetValue(storedName, out var type)
+            ? JsonSerializer.SerializeToElement(JsonSerializer.Deserialize(storedJson, type, StoredOptions), type, WireOptions)
+            : JsonDocument.Parse(storedJson).RootElement.Clone();
 
     public int VersionOf(string storedName) =>
         Versions.FirstOrDefault(pair => pair.Key.Name == PublicName(storedName)).Value;

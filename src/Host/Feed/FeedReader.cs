@@ -137,8 +137,8 @@ public sealed class FeedReader(NpgsqlDataSource dataSource, FeedGaps gaps, Event
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var data = JsonDocument.Parse(reader.GetString(8)).RootElement.Clone();
             var storedName = reader.GetString(4);
+            var data = contract.ToWire(storedName, reader.GetString(8));
             events.Add(new EventEnvelope(
                 reader.GetGuid(1),
                 contract.PublicName(storedName),

@@ -37,6 +37,14 @@ public static class AuditTables
         entries.AddColumn("hash", "bytea").NotNull();
         entries.Indexes.Add(new IndexDefinition($"{Entries}_id") { Columns = ["id"], IsUnique = true });
         entries.Indexes.Add(new IndexDefinition($"{Entries}_time") { Columns = ["account_id", "created_at"] });
+
+        // The search filters by actor (emails compared case-insensitively) and by team.
+        entries.Indexes.Add(new IndexDefinition($"{Entries}_actor") { Columns = ["account_id", "lower(actor)", "position"] });
+        entries.Indexes.Add(new IndexDefinition($"{Entries}_team")
+        {
+            Columns = ["account_id", "team_id", "position"],
+            Predicate = "team_id is not null",
+        });
         yield return entries;
 
         var heads = new Table(Name(schema, Heads));

@@ -68,6 +68,32 @@ public sealed class AuditCommandTests(LedgerDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task csv_export_has_header_and_rows()
+    {
+        var file = await ExportAsync("northwind.csv", "csv");
+
+        var lines = (await File.ReadAllLinesAsync(file)).Where(line => line.Length > 0).ToList();
+
+        lines[0].ShouldBe(string.Join(',', AuditEntryFormats.CsvColumns));
+        lines.Count.ShouldBeGreaterThan(5);
+    }
+
+    [Fact]
+    public async Task ndjson_export_has_one_entry_per_line()
+    {
+        var file = await ExportAsync("northwind.ndjson", "ndjson");
+
+        var lines = (await File.ReadAllLinesAsync(file)).Where(line => line.Length > 0).ToList();
+
+        lines.Count.ShouldBeGreaterThan(5);
+        foreach (var line in lines)
+        {
+            using var entry = System.Text.Json.JsonDocument.Parse(line);
+            entry.RootElement.GetProperty("id").GetGuid().ShouldNotBe(Guid.Empty);
+        }
+    }
+
+    [Fact]
     public async Task export_is_an_entry()
     {
         var first = await ExportAsync("first.json");
@@ -118,12 +144,12 @@ public sealed class AuditCommandTests(LedgerDatabase database) : IAsyncLifetime
         output.StandardError.ShouldContain(message, Case.Insensitive);
     }
 
-    private async Task<string> ExportAsync(string name)
+    private async Task<string> ExportAsync(string name, string format = "json")
     {
         var file = Path.Combine(_folder.FullName, name);
         var month = AuditPeriod.Of(DateTimeOffset.UtcNow).ToString();
 
-        var output = await RunAsync("audit", "export", "northwind", "--month", month, "--out", file);
+        var output = await RunAsync("audit", "export", "northwind", "--month", month, "--format", format, "--out", file);
 
         output.ExitCode.ShouldBe(0, output.StandardError);
         return file;

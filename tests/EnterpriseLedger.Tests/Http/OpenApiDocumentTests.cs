@@ -23,8 +23,8 @@ public sealed class OpenApiDocumentTests(LedgerDatabase database, LedgerApi api)
 
     private static readonly string[] ResourceTags =
     [
-        "Account", "Audit log", "Banners", "Enterprise account members", "Enterprise accounts", "Migrations",
-        "Team members", "Teams",
+        "Account", "Audit log", "Banners", "Enterprise account members", "Enterprise accounts", "Event feed",
+        "Migrations", "Team members", "Teams",
     ];
 
     public Task InitializeAsync() => api.StartAsync(database);

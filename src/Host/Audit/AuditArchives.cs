@@ -59,8 +59,9 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
     /// <summary>
     /// Writes the archive as JSON, gzipped when <paramref name="gzip"/> is set: the digest, the signature, the
     /// entries exactly in Heroku's shape, then the <c>chain</c> (each entry's position, id and hash), which lets a
-    /// verifier name the entry that was changed, removed, inserted or moved. Entries stream from the database to
-    /// <paramref name="output"/> one at a time, and the chain comes from a second, lighter query.
+    /// verifier name the entry that was changed, removed, inserted or moved. One binary COPY streams the entries;
+    /// their bodies go to <paramref name="output"/> as the bytes stored, and the chain lines wait in a temporary
+    /// file until the entries are done, so memory stays flat however long the month is.
     /// </summary>
     public async Task WriteAsync(
         Stream output, AuditArchive archive, bool gzip, CancellationToken cancellationToken, IProgress<long>? progress = null)
@@ -68,19 +69,24 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
         var target = gzip ? new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true) : output;
         try
         {
-            await using var writer = new StreamWriter(target, Utf8, bufferSize: 1 << 16, leaveOpen: true);
-            await writer.WriteAsync("{\"digest\":");
-            await writer.WriteAsync(archive.Digest.ToCanonicalString());
-            await writer.WriteAsync(",\"signature\":");
-            await writer.WriteAsync(archive.Signature.ToCanonicalString());
-            await writer.WriteAsync(",\"entries\":[");
+            await using var buffered = new BufferedStream(target, 1 << 16);
+            await using var chain = new FileStream(
+                Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+                FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await WriteTextAsync(buffered, "{\"digest\":" + archive.Digest.ToCanonicalString()
+                + ",\"signature\":" + archive.Signature.ToCanonicalString() + ",\"entries\":[", cancellationToken);
+
             var (accountId, first, last) =
                 (archive.Digest.AccountId, archive.Month.FirstPosition, archive.Month.LastPosition);
+            var line = new StringBuilder(160);
             long written = 0;
-            await foreach (var body in store.ReadBodiesAsync(accountId, first, last, cancellationToken))
+            await foreach (var row in store.ReadRawAsync(accountId, first, last, cancellationToken))
             {
-                await writer.WriteAsync(written == 0 ? "\n" : ",\n");
-                await writer.WriteAsync(body);
+                await buffered.WriteAsync(written == 0 ? EntryStart : EntrySeparator, cancellationToken);
+                await buffered.WriteAsync(row.Body, cancellationToken);
+                line.Clear().Append(written == 0 ? "\n" : ",\n");
+                AuditChainLink.Append(line, new AuditLink(row.Id, row.Position, "", AuditChain.ToHex(row.Hash)));
+                await WriteTextAsync(chain, line.ToString(), cancellationToken);
                 written++;
                 if (written % 1024 == 0)
                 {
@@ -88,16 +94,11 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
                 }
             }
 
-            await writer.WriteAsync("\n],\"chain\":[");
-            var line = new StringBuilder(160);
-            await foreach (var link in store.ReadLinksAsync(accountId, first, last, cancellationToken))
-            {
-                line.Clear().Append(link.Position == first ? "\n" : ",\n");
-                AuditChainLink.Append(line, link);
-                await writer.WriteAsync(line, cancellationToken);
-            }
-
-            await writer.WriteAsync("\n]}\n");
+            await WriteTextAsync(buffered, "\n],\"chain\":[", cancellationToken);
+            chain.Position = 0;
+            await chain.CopyToAsync(buffered, cancellationToken);
+            await WriteTextAsync(buffered, "\n]}\n", cancellationToken);
+            await buffered.FlushAsync(cancellationToken);
         }
         finally
         {
@@ -154,6 +155,12 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
         var (id, previousHash, hash) = links[position];
         return new AuditLink(id, position, AuditChain.ToHex(previousHash), AuditChain.ToHex(hash));
     }
+
+    private static readonly byte[] EntryStart = "\n"u8.ToArray();
+    private static readonly byte[] EntrySeparator = ",\n"u8.ToArray();
+
+    private static ValueTask WriteTextAsync(Stream stream, string text, CancellationToken cancellationToken) =>
+        stream.WriteAsync(Utf8.GetBytes(text), cancellationToken);
 
     /// <summary>A write-only stream that keeps only the SHA-256 and the length of what passes through it.</summary>
     private sealed class HashingStream : Stream

@@ -7,13 +7,17 @@ namespace EnterpriseLedger.Domain.Migrations;
 internal static class AccountBuilder
 {
     /// <summary>
-    /// Creates the account named after the main team. Users with the admin role on every team get all four
-    /// permissions; every other user with a role other than collaborator gets view.
+    /// Creates the account named after <paramref name="mainTeam"/>. Users with the admin role on every team get all
+    /// four permissions; every other user with a role other than collaborator gets view.
     /// </summary>
     public static MigrationDecision Migrate(
-        Company company, CompanyMigration? current, MigrationRequested requested, MigrationTrace trace, Guid accountId)
+        Company company,
+        CompanyMigration? current,
+        MigrationRequested requested,
+        MigrationTrace trace,
+        Team mainTeam,
+        Guid accountId)
     {
-        var (mainTeam, _) = MigrationPolicy.ChooseMainTeam(company);
         var admins = MigrationPolicy.UniversalAdmins(company).Select(admin => admin.UserId).ToHashSet();
         var members = OfficialUsers(company)
             .Select(user => new MigratedMember(

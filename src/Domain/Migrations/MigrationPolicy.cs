@@ -9,14 +9,23 @@ namespace EnterpriseLedger.Domain.Migrations;
 /// </summary>
 public static class MigrationPolicy
 {
-    public static MigrationDecision Decide(Company company, CompanyMigration? current, MigrationRequest request)
+    /// <param name="decideAgain">
+    /// Decides a blocked company again even when its input has not changed, as a replay under new rules does.
+    /// </param>
+    public static MigrationDecision Decide(
+        Company company,
+        CompanyMigration? current,
+        MigrationRequest request,
+        MigrationRules? rules = null,
+        bool decideAgain = false)
     {
+        rules ??= MigrationRules.Current;
         if (current is { HasAccount: true })
         {
             return Unchanged(current, MigrationOutcome.AlreadyMigrated);
         }
 
-        if (current is { Outcome: MigrationOutcome.Blocked } && current.InputSha256 == request.InputSha256)
+        if (current is { Outcome: MigrationOutcome.Blocked } && current.InputSha256 == request.InputSha256 && !decideAgain)
         {
             return Unchanged(current, MigrationOutcome.Blocked) with
             {
@@ -31,14 +40,15 @@ public static class MigrationPolicy
             return BetaAccountRecorder.Record(company, beta, current, requested);
         }
 
-        var trace = Trace(company);
+        var trace = Trace(company, rules);
         var reasons = BlockingReasons(company, trace);
         return reasons.Count > 0
             ? Block(company, current, requested, reasons, trace)
-            : AccountBuilder.Migrate(company, current, requested, trace, request.NewAccountId);
+            : AccountBuilder.Migrate(company, current, requested, trace, rules.ChooseMainTeam(company).Team,
+                request.NewAccountId);
     }
 
-    public static MigrationTrace Trace(Company company)
+    public static MigrationTrace Trace(Company company, MigrationRules? rules = null)
     {
         var licensed = company.Teams
             .Where(team => team.ProvisionedLicenses)
@@ -46,7 +56,7 @@ public static class MigrationPolicy
             .Order(StringComparer.Ordinal)
             .ToList();
         var admins = UniversalAdmins(company).Select(user => user.Email).Order(StringComparer.Ordinal).ToList();
-        var (mainTeam, rule) = licensed.Count > 1 ? (null, null) : ChooseMainTeam(company);
+        var (mainTeam, rule) = licensed.Count > 1 ? (null, null) : (rules ?? MigrationRules.Current).ChooseMainTeam(company);
         return new MigrationTrace(licensed, admins, mainTeam?.Name, rule);
     }
 

@@ -144,7 +144,7 @@ public sealed class MigrationRunner(IDocumentStore store, TimeProvider clock, IL
         return new MigrationRequest(item.RawJson, hash, Guid.CreateVersion7(actor.At), actor);
     }
 
-    private static void Append(IDocumentSession session, MigrationDecision decision, MigrationStatusView? status)
+    internal static void Append(IDocumentSession session, MigrationDecision decision, MigrationStatusView? status)
     {
         foreach (var append in decision.Appends)
         {
@@ -161,7 +161,7 @@ public sealed class MigrationRunner(IDocumentStore store, TimeProvider clock, IL
         }
     }
 
-    private static CompanyMigration? ToMigration(MigrationStatusView? status)
+    internal static CompanyMigration? ToMigration(MigrationStatusView? status)
     {
         if (status is null)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EnterpriseLedger.Domain.Migrations;
 using EnterpriseLedger.Host.Cli;
 using EnterpriseLedger.Projections.Migrations;
 using Marten;
@@ -9,11 +10,20 @@ namespace EnterpriseLedger.Host.Views;
 /// <summary><c>migrations [--status STATUS] [--output table|json]</c>: every company's migration status.</summary>
 public static class MigrationsCommand
 {
-    public const string Usage = "migrations [--status migrated|blocked|not-required] [--output table|json]";
+    public const string Usage = "migrations [--status migrated|blocked|not-required] [--output table|json]\n  "
+        + MigrationsExplainCommand.ExplainUsage + "\n  " + MigrationsExplainCommand.ReplayUsage;
 
     public static async Task<int> RunAsync(
         IDocumentStore store, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
+        switch (args.Count > 0 ? args[0] : "")
+        {
+            case "explain":
+                return await MigrationsExplainCommand.ExplainAsync(store, args.Skip(1).ToList(), MigrationRules.Current, cancellationToken);
+            case "replay":
+                return await MigrationsExplainCommand.ReplayAsync(store, args.Skip(1).ToList(), MigrationRules.Current, cancellationToken);
+        }
+
         var arguments = CommandArguments.Parse("migrations", args, "status", "output");
         var status = arguments.OneOf("status", "any", "any", "migrated", "blocked", "not-required");
         var output = arguments.OneOf("output", "table", "table", "json");

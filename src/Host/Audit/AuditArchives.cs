@@ -72,21 +72,21 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
             await using var buffered = new BufferedStream(target, 1 << 16);
             await using var chain = new FileStream(
                 Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
-                FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                FileOptions.DeleteOnClose);
             await WriteTextAsync(buffered, "{\"digest\":" + archive.Digest.ToCanonicalString()
                 + ",\"signature\":" + archive.Signature.ToCanonicalString() + ",\"entries\":[", cancellationToken);
 
             var (accountId, first, last) =
                 (archive.Digest.AccountId, archive.Month.FirstPosition, archive.Month.LastPosition);
-            var line = new StringBuilder(160);
+            var line = new byte[160];
             long written = 0;
             await foreach (var row in store.ReadRawAsync(accountId, first, last, cancellationToken))
             {
                 await buffered.WriteAsync(written == 0 ? EntryStart : EntrySeparator, cancellationToken);
                 await buffered.WriteAsync(row.Body, cancellationToken);
-                line.Clear().Append(written == 0 ? "\n" : ",\n");
-                AuditChainLink.Append(line, new AuditLink(row.Id, row.Position, "", AuditChain.ToHex(row.Hash)));
-                await WriteTextAsync(chain, line.ToString(), cancellationToken);
+
+                // The temporary file is local, so its small writes go through its own buffer synchronously.
+                chain.Write(line, 0, ChainLine(line, row, first: written == 0));
                 written++;
                 if (written % 1024 == 0)
                 {
@@ -158,6 +158,30 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
 
     private static readonly byte[] EntryStart = "\n"u8.ToArray();
     private static readonly byte[] EntrySeparator = ",\n"u8.ToArray();
+
+    /// <summary>Writes one chain line, <c>{"position":n,"id":"...","hash":"..."}</c>, into the buffer as UTF-8.</summary>
+    private static int ChainLine(byte[] buffer, AuditRawEntry row, bool first)
+    {
+        var span = buffer.AsSpan();
+        var length = 0;
+        Append(ref length, span, first ? "\n{\"position\":"u8 : ",\n{\"position\":"u8);
+        System.Buffers.Text.Utf8Formatter.TryFormat(row.Position, span[length..], out var digits);
+        length += digits;
+        Append(ref length, span, ",\"id\":\""u8);
+        System.Buffers.Text.Utf8Formatter.TryFormat(row.Id, span[length..], out var idLength);
+        length += idLength;
+        Append(ref length, span, "\",\"hash\":\""u8);
+        Convert.TryToHexStringLower(row.Hash, span[length..], out var hexLength);
+        length += hexLength;
+        Append(ref length, span, "\"}"u8);
+        return length;
+
+        static void Append(ref int length, Span<byte> span, ReadOnlySpan<byte> text)
+        {
+            text.CopyTo(span[length..]);
+            length += text.Length;
+        }
+    }
 
     private static ValueTask WriteTextAsync(Stream stream, string text, CancellationToken cancellationToken) =>
         stream.WriteAsync(Utf8.GetBytes(text), cancellationToken);

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 namespace EnterpriseLedger.Domain.Audit;
 
 /// <summary>
-/// The hash chain of an account's audit entries. Entry n's hash is SHA-256 over entry n-1's hash (32 bytes; 32 zero
-/// bytes for the first entry) followed by the UTF-8 canonical JSON of entry n without its <c>chain</c> member.
+/// The hash chain of an account's audit entries. Entry n's hash is SHA-256 over entry n-1's hash (32 bytes, or 32
+/// zero bytes for the first entry) followed by the UTF-8 canonical JSON of entry n without its <c>chain</c> member.
 /// Changing, removing, inserting or reordering an entry therefore changes every hash after it.
 /// </summary>
 public static class AuditChain

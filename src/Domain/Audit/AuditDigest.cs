@@ -9,9 +9,9 @@ namespace EnterpriseLedger.Domain.Audit;
 public sealed record AuditLink(Guid Id, long Position, string PreviousHash, string Hash);
 
 /// <summary>
-/// What an archive's signature covers: the account, the month, the first and last entry, the number of entries,
-/// the chain hash after the last entry, and the SHA-256 of the previous archive's digest, which links the
-/// archives of an account into a chain of their own.
+/// The content an archive's signature covers: the account, the month, the first and last entry, the number of
+/// entries and the chain hash after the last entry. It also contains the SHA-256 of the previous archive's digest,
+/// which links the archives of an account into a chain of their own.
 /// </summary>
 public sealed record AuditDigest(
     Guid AccountId,
@@ -91,5 +91,7 @@ public sealed record AuditDigest(
         link.GetProperty("hash").GetString() ?? "");
 }
 
-/// <summary>An archive or entry is not in the audit format at all, as opposed to failing verification.</summary>
+/// <summary>
+/// The error for an archive or entry that is not in the audit format at all, as opposed to one that fails verification.
+/// </summary>
 public sealed class AuditFormatException(string message) : Exception(message);

@@ -6,5 +6,5 @@ namespace EnterpriseLedger.Domain.Audit;
 /// </summary>
 /// <param name="Period">The month downloaded, <c>yyyy-MM</c>, or null for a search.</param>
 /// <param name="Format"><c>archive</c>, <c>json</c>, <c>ndjson</c> or <c>csv</c>.</param>
-/// <param name="Entries">How many entries the download held.</param>
+/// <param name="Entries">The number of entries in the download.</param>
 public sealed record AuditLogDownloaded(Guid AccountId, string? Period, string Format, long Entries, Actor Actor);

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace EnterpriseLedger.Domain.Audit;
 
-/// <summary>What verifying an archive found: nothing when everything holds, else one line per problem.</summary>
+/// <summary>The result of verifying an archive: no problems when everything holds, else one line per problem.</summary>
 public sealed record AuditVerification(AuditDigest? Digest, IReadOnlyList<string> Problems)
 {
     public bool Holds => Problems.Count == 0;
@@ -92,7 +92,9 @@ public static class AuditVerifier
         NameDifferences(digest, list, ReadChainIndex(chain), problems);
     }
 
-    /// <summary>Names each entry that differs from the chain index, by its number in the file and its position.</summary>
+    /// <summary>
+    /// Names each entry that differs from the chain index, by its number in the file and its position.
+    /// </summary>
     private static void NameDifferences(
         AuditDigest digest, List<JsonElement> entries, List<AuditLink> index, List<string> problems)
     {
@@ -148,7 +150,9 @@ public static class AuditVerifier
     }
 
     private static Guid IdOf(JsonElement entry) =>
-        entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("id", out var id) && id.TryGetGuid(out var parsed)
+        entry.ValueKind == JsonValueKind.Object
+        && entry.TryGetProperty("id", out var id)
+        && id.TryGetGuid(out var parsed)
             ? parsed
             : Guid.Empty;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace EnterpriseLedger.Domain.Audit;
 
 /// <summary>
-/// The one byte form of a JSON value that audit hashes and signatures cover: object members sorted by name
+/// The single byte form of a JSON value that audit hashes and signatures cover: object members sorted by name
 /// (ordinal, UTF-16 code units), no whitespace, strings escaped only where JSON requires it, numbers as written.
 /// Parsing an entry and writing it here again gives the bytes that were hashed, whatever the file's formatting.
 /// </summary>
@@ -77,7 +77,7 @@ public static class CanonicalJson
     }
 }
 
-/// <summary>A JSON object names a member twice, so it has no single canonical form.</summary>
+/// <summary>The error for a JSON object that names a member twice and so has no single canonical form.</summary>
 public sealed class DuplicateMemberException(string name)
     : Exception($"The JSON object names the member '{name}' twice.")
 {

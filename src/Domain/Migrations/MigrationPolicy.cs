@@ -25,7 +25,9 @@ public static class MigrationPolicy
             return Unchanged(current, MigrationOutcome.AlreadyMigrated);
         }
 
-        if (current is { Outcome: MigrationOutcome.Blocked } && current.InputSha256 == request.InputSha256 && !decideAgain)
+        if (current is { Outcome: MigrationOutcome.Blocked }
+            && current.InputSha256 == request.InputSha256
+            && !decideAgain)
         {
             return Unchanged(current, MigrationOutcome.Blocked) with
             {
@@ -56,12 +58,14 @@ public static class MigrationPolicy
             .Order(StringComparer.Ordinal)
             .ToList();
         var admins = UniversalAdmins(company).Select(user => user.Email).Order(StringComparer.Ordinal).ToList();
-        var (mainTeam, rule) = licensed.Count > 1 ? (null, null) : (rules ?? MigrationRules.Current).ChooseMainTeam(company);
+        var (mainTeam, rule) = licensed.Count > 1
+            ? (null, null)
+            : (rules ?? MigrationRules.Current).ChooseMainTeam(company);
         return new MigrationTrace(licensed, admins, mainTeam?.Name, rule);
     }
 
     /// <summary>
-    /// The team the account is named after: the licensed one, or else the earliest created (ties by name).
+    /// Chooses the team the account is named after: the licensed one, or else the earliest created (ties by name).
     /// </summary>
     public static (Team Team, string Rule) ChooseMainTeam(Company company)
     {

@@ -4,7 +4,7 @@ namespace EnterpriseLedger.Domain.Migrations;
 
 /// <summary>
 /// The parts of the migration rules that may change over time, so that a recorded migration can be decided again
-/// under other rules and the outcomes compared. <see cref="Current"/> holds today's rules.
+/// under other rules and the outcomes compared. <see cref="Current"/> contains today's rules.
 /// </summary>
 /// <param name="ChooseMainTeam">
 /// Picks the team the account is named after, with the name of the rule that picked it (for the trace). It is

@@ -16,12 +16,14 @@ public interface ITeamEvent
 public sealed record TeamRosterImported(Guid TeamId, Guid AccountId, IReadOnlyList<TeamRoleHolder> Members, Actor Actor)
     : ITeamEvent;
 
-/// <summary>A user now holds <paramref name="Role"/> on the team; <paramref name="PreviousRole"/> is null when they held none.</summary>
+/// <summary>
+/// A user now has <paramref name="Role"/> on the team. <paramref name="PreviousRole"/> is null when they had none.
+/// </summary>
 public sealed record TeamRoleAssigned(
     Guid TeamId, Guid AccountId, Guid UserId, string Email, TeamRole Role, Actor Actor, TeamRole? PreviousRole = null)
     : ITeamEvent;
 
-/// <summary>A user no longer holds <paramref name="Role"/>, or any role, on the team.</summary>
+/// <summary>A user no longer has <paramref name="Role"/>, or any role, on the team.</summary>
 public sealed record TeamRoleRemoved(Guid TeamId, Guid AccountId, Guid UserId, string Email, TeamRole Role, Actor Actor)
     : ITeamEvent;
 

@@ -11,8 +11,8 @@ public sealed record AuditArchive(AuditMonth Month, AuditDigest Digest, AuditSig
 
 /// <summary>
 /// Builds the monthly archives of an account's audit log (the format is in <c>docs/audit-log.md</c>). ECDSA
-/// signatures differ each time, so each digest is signed once and the signature kept in <c>audit_seals</c>: the same
-/// month then gives the same bytes, and the same checksum, until new entries arrive.
+/// signatures differ each time, so each digest is signed once and the signature kept in <c>audit_seals</c>. The
+/// same month then gives the same bytes, and the same checksum, until new entries arrive.
 /// </summary>
 public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
 {
@@ -26,7 +26,10 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
         Guid accountId, long upToPosition, CancellationToken cancellationToken)
     {
         var months = await store.MonthsAsync(accountId, upToPosition, cancellationToken);
-        var positions = months.SelectMany(month => new[] { month.FirstPosition, month.LastPosition }).Distinct().ToList();
+        var positions = months
+            .SelectMany(month => new[] { month.FirstPosition, month.LastPosition })
+            .Distinct()
+            .ToList();
         var links = await store.LinksAsync(accountId, positions, cancellationToken);
 
         var archives = new List<AuditArchive>(months.Count);
@@ -59,12 +62,16 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
     /// <summary>
     /// Writes the archive as JSON, gzipped when <paramref name="gzip"/> is set: the digest, the signature, the
     /// entries exactly in Heroku's shape, then the <c>chain</c> (each entry's position, id and hash), which lets a
-    /// verifier name the entry that was changed, removed, inserted or moved. One binary COPY streams the entries;
-    /// their bodies go to <paramref name="output"/> as the bytes stored, and the chain lines wait in a temporary
+    /// verifier name the entry that was changed, removed, inserted or moved. One binary COPY streams the entries.
+    /// Their bodies go to <paramref name="output"/> as the bytes stored, and the chain lines wait in a temporary
     /// file until the entries are done, so memory stays flat however long the month is.
     /// </summary>
     public async Task WriteAsync(
-        Stream output, AuditArchive archive, bool gzip, CancellationToken cancellationToken, IProgress<long>? progress = null)
+        Stream output,
+        AuditArchive archive,
+        bool gzip,
+        CancellationToken cancellationToken,
+        IProgress<long>? progress = null)
     {
         var target = gzip ? new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true) : output;
         try
@@ -113,7 +120,8 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
     /// Returns the SHA-256 (hex) and size of the gzipped archive, computing them once per seal by writing the
     /// archive into a hash.
     /// </summary>
-    public async Task<(string Checksum, long Size)> ChecksumAsync(AuditArchive archive, CancellationToken cancellationToken)
+    public async Task<(string Checksum, long Size)> ChecksumAsync(
+        AuditArchive archive, CancellationToken cancellationToken)
     {
         if (archive.Seal is { Checksum: { } checksum, Size: { } size })
         {
@@ -132,8 +140,11 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
         return (computed, length);
     }
 
-    /// <summary>Reuses the stored signature when the digest has not changed, else signs and stores the new one.</summary>
-    private async Task<AuditArchive> SealAsync(AuditMonth month, AuditDigest digest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reuses the stored signature when the digest has not changed, else signs the digest and stores the new one.
+    /// </summary>
+    private async Task<AuditArchive> SealAsync(
+        AuditMonth month, AuditDigest digest, CancellationToken cancellationToken)
     {
         var canonical = digest.ToCanonicalString();
         var stored = await store.SealAsync(digest.AccountId, month.Period, cancellationToken);
@@ -159,7 +170,10 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
     private static readonly byte[] EntryStart = "\n"u8.ToArray();
     private static readonly byte[] EntrySeparator = ",\n"u8.ToArray();
 
-    /// <summary>Writes one chain line, <c>{"position":n,"id":"...","hash":"..."}</c>, into the buffer as UTF-8.</summary>
+    /// <summary>
+    /// Writes one chain line, <c>{"position":n,"id":"...","hash":"..."}</c>, into the buffer as UTF-8 and returns
+    /// its length in bytes.
+    /// </summary>
     private static int ChainLine(byte[] buffer, AuditRawEntry row, bool first)
     {
         var span = buffer.AsSpan();

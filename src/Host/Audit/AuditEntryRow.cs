@@ -8,7 +8,7 @@ namespace EnterpriseLedger.Host.Audit;
 public sealed record AuditEntryRow(long Position, string Body, byte[] PreviousHash, byte[] Hash);
 
 /// <summary>
-/// Writes an entry's place in the chain as archives list it after the entries:
+/// An entry's place in the chain as archives list it after the entries:
 /// <c>{"position":n,"id":"...","hash":"..."}</c>.
 /// </summary>
 public static class AuditChainLink

@@ -5,7 +5,7 @@ namespace EnterpriseLedger.Host.Audit;
 
 /// <summary>
 /// The service's ECDSA P-256 key that signs audit archives. It lives in a PEM file outside the database, readable
-/// by its owner only: the host's <c>Audit:SigningKey</c> setting or <c>LEDGER_AUDIT_KEY</c> names the file, else
+/// by its owner only. The host's <c>Audit:SigningKey</c> setting or <c>LEDGER_AUDIT_KEY</c> names the file, else
 /// it is <c>audit-signing-key.pem</c> in the data folder. The first start creates it.
 /// </summary>
 public static class AuditSigningKey
@@ -14,6 +14,8 @@ public static class AuditSigningKey
     public const string FileName = "audit-signing-key.pem";
     public const string ConfigurationKey = "Audit:SigningKey";
 
+    // NOTE: this reads only LEDGER_AUDIT_KEY. The CLI's audit commands use it alone, so they ignore an
+    // Audit:SigningKey setting that the host honours and may load or create a different key.
     public static string DefaultPath() =>
         Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
@@ -35,7 +37,7 @@ public static class AuditSigningKey
     /// <summary>Returns the public half of the key as PEM, for verifiers.</summary>
     public static string PublicPem(ECDsa key) => key.ExportSubjectPublicKeyInfoPem();
 
-    /// <summary>Writes a new key unless another process wrote one first, which then stands.</summary>
+    /// <summary>Writes a new key unless another process wrote one first, in which case that key stays.</summary>
     private static void TryCreate(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -53,7 +55,7 @@ public static class AuditSigningKey
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another process created the key between the check and the write; both use that one.
+            // Another process created the key between the check and the write, so both use that one.
         }
     }
 }

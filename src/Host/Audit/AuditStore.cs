@@ -28,7 +28,7 @@ public sealed class AuditStore(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Lists the months that hold entries up to <paramref name="upToPosition"/>, oldest first.</summary>
+    /// <summary>Lists the months that contain entries up to <paramref name="upToPosition"/>, oldest first.</summary>
     public async Task<IReadOnlyList<AuditMonth>> MonthsAsync(
         Guid accountId, long upToPosition, CancellationToken cancellationToken)
     {
@@ -69,7 +69,8 @@ public sealed class AuditStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            links[reader.GetInt64(0)] = (reader.GetGuid(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<byte[]>(3));
+            links[reader.GetInt64(0)] =
+                (reader.GetGuid(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<byte[]>(3));
         }
 
         return links;
@@ -100,7 +101,7 @@ public sealed class AuditStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
-        // COPY takes no parameters; the values are a Guid and two numbers, formatted here, never user text.
+        // COPY takes no parameters, so the values are formatted here. They are a Guid and two numbers, never user text.
         var copy = $"copy (select position, id, hash, body from {Entries} where account_id = '{accountId}' "
             + $"and position between {first} and {last} order by position) to stdout (format binary)";
         await using var exporter = await connection.BeginBinaryExportAsync(copy, cancellationToken);

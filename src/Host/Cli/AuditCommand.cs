@@ -33,8 +33,10 @@ public static class AuditCommand
             "export" => await ExportAsync(rest, cancellationToken),
             "public-key" => PrintPublicKey(rest),
             "verify" => await VerifyAsync(rest, cancellationToken),
-            "" => throw new CliException("Missing action export, public-key or verify; for example: ./ledger audit public-key."),
-            _ => throw new CliException($"Unknown action '{action}' for 'audit'; expected export, public-key or verify."),
+            "" => throw new CliException(
+                "Missing action export, public-key or verify; for example: ./ledger audit public-key."),
+            _ => throw new CliException(
+                $"Unknown action '{action}' for 'audit'; expected export, public-key or verify."),
         };
     }
 
@@ -75,8 +77,10 @@ public static class AuditCommand
             }
             else
             {
-                var rows = audit.ReadAsync(accountId, archive.Month.FirstPosition, archive.Month.LastPosition, cancellationToken);
-                await AuditEntryFormats.WriteAsync(output, Reporting(rows, progress), entryFormat, cancellationToken);
+                var rows = audit.ReadAsync(
+                    accountId, archive.Month.FirstPosition, archive.Month.LastPosition, cancellationToken);
+                await AuditEntryFormats.WriteAsync(
+                    output, ReportProgress(rows, progress), entryFormat, cancellationToken);
             }
 
             progress?.Finish();
@@ -91,7 +95,7 @@ public static class AuditCommand
         return ExitCodes.Success;
     }
 
-    private static async IAsyncEnumerable<AuditEntryRow> Reporting(
+    private static async IAsyncEnumerable<AuditEntryRow> ReportProgress(
         IAsyncEnumerable<AuditEntryRow> rows, ExportProgress? progress)
     {
         long count = 0;
@@ -110,7 +114,8 @@ public static class AuditCommand
         var arguments = CommandArguments.Parse("audit public-key", args);
         if (arguments.Positionals.Count > 0)
         {
-            throw new CliException($"Unexpected argument '{arguments.Positionals[0]}'; usage: ./ledger {PublicKeyUsage}.");
+            throw new CliException(
+                $"Unexpected argument '{arguments.Positionals[0]}'; usage: ./ledger {PublicKeyUsage}.");
         }
 
         using var key = AuditSigningKey.LoadOrCreate(AuditSigningKey.DefaultPath());
@@ -177,7 +182,8 @@ public static class AuditCommand
             return File.Exists(own)
                 ? AuditSigningKey.LoadOrCreate(own)
                 : throw new CliException(
-                    $"No signing key at {own}; pass the service's public key with --key (./ledger audit public-key prints it).");
+                    $"No signing key at {own}; pass the service's public key with --key "
+                    + "(./ledger audit public-key prints it).");
         }
 
         var key = System.Security.Cryptography.ECDsa.Create();

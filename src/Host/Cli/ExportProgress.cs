@@ -17,9 +17,13 @@ internal sealed class ExportProgress : IProgress<long>
         _total = total;
     }
 
-    /// <summary>Returns a progress display, or null when nobody would see it.</summary>
+    /// <summary>
+    /// Returns a progress display, or null when standard error is redirected or the export goes to the terminal.
+    /// </summary>
     public static ExportProgress? Create(long total, string? outPath) =>
-        Console.IsErrorRedirected || (outPath is null && !Console.IsOutputRedirected) ? null : new ExportProgress(total);
+        Console.IsErrorRedirected || (outPath is null && !Console.IsOutputRedirected)
+            ? null
+            : new ExportProgress(total);
 
     public void Report(long value)
     {
@@ -33,5 +37,6 @@ internal sealed class ExportProgress : IProgress<long>
         Console.Error.Write($"\rExported {value:N0} of {_total:N0} entries ({percent}%)");
     }
 
-    public void Finish() => Console.Error.WriteLine($"\rExported {_total:N0} of {_total:N0} entries (100%) in {_clock.Elapsed.TotalSeconds:F1} s");
+    public void Finish() => Console.Error.WriteLine(
+        $"\rExported {_total:N0} of {_total:N0} entries (100%) in {_clock.Elapsed.TotalSeconds:F1} s");
 }

@@ -12,8 +12,8 @@ namespace EnterpriseLedger.Host.Feed;
 
 /// <summary>
 /// The events that subscribers may see, each with its contract version, and the names Marten stores them under.
-/// Token events are not public: they describe credentials. A change to a public record that old readers cannot take
-/// gets a new version here and an upcaster in the store, so that the events already stored still read.
+/// Token events are not public because they describe credentials. A change to a public record that old readers
+/// cannot take gets a new version here and an upcaster in the store, so that the events already stored still read.
 /// </summary>
 public sealed class EventContract
 {
@@ -87,7 +87,8 @@ public sealed class EventContract
     /// <summary>Converts an event's data from the stored JSON to the wire JSON of its contract.</summary>
     public JsonElement ToWire(string storedName, string storedJson) =>
         _typeByStored.TryGetValue(storedName, out var type)
-            ? JsonSerializer.SerializeToElement(JsonSerializer.Deserialize(storedJson, type, StoredOptions), type, WireOptions)
+            ? JsonSerializer.SerializeToElement(
+                JsonSerializer.Deserialize(storedJson, type, StoredOptions), type, WireOptions)
             : JsonDocument.Parse(storedJson).RootElement.Clone();
 
     public int VersionOf(string storedName) =>

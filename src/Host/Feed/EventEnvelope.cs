@@ -4,8 +4,9 @@ namespace EnterpriseLedger.Host.Feed;
 
 /// <summary>
 /// An event as subscribers receive it, on the feed, the live stream and the broker alike. <see cref="Type"/> is the
-/// event's record name and <see cref="Version"/> its contract version (see <c>docs/events/</c>); <see cref="Sequence"/>
-/// is global and increasing, and <see cref="StreamVersion"/> is the event's place in its own stream.
+/// event's record name and <see cref="Version"/> its contract version (see <c>docs/events/</c>).
+/// <see cref="Sequence"/> is global and increasing, and <see cref="StreamVersion"/> is the event's place in its own
+/// stream.
 /// </summary>
 public sealed record EventEnvelope(
     [property: JsonPropertyName("id")] Guid Id,
@@ -20,7 +21,7 @@ public sealed record EventEnvelope(
     [property: JsonPropertyName("causation_id")] string? CausationId,
     [property: JsonPropertyName("data")] object Data);
 
-/// <summary>Who caused the event: a user's id and email, or the name of a process.</summary>
+/// <summary>The user or process that caused the event: a user's id and email, or the name of a process.</summary>
 public sealed record EnvelopeActor(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("email")] string? Email);

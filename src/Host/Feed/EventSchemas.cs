@@ -8,8 +8,8 @@ namespace EnterpriseLedger.Host.Feed;
 
 /// <summary>
 /// The JSON Schemas of the public events, generated from their records with the wire JSON options, and of the
-/// envelope that carries them. The committed copies in <c>docs/events/</c> must match; a test checks that, so a
-/// change to an event record shows up in review as a change to its schema.
+/// envelope that carries them. The committed copies in <c>docs/events/</c> must match, and a test checks that, so
+/// a change to an event record shows up in review as a change to its schema.
 /// </summary>
 public static class EventSchemas
 {
@@ -49,10 +49,13 @@ public static class EventSchemas
         return schema;
     }
 
-    /// <summary>Returns the envelope's schema; its <c>data</c> is the schema of the event that <c>type</c> names.</summary>
+    /// <summary>
+    /// Returns the envelope's schema. Its <c>data</c> is the schema of the event that <c>type</c> names.
+    /// </summary>
     public static JsonObject Envelope()
     {
-        var generated = JsonSchemaExporter.GetJsonSchemaAsNode(FeedJson.Options, typeof(EventEnvelope), ExporterOptions);
+        var generated = JsonSchemaExporter.GetJsonSchemaAsNode(
+            FeedJson.Options, typeof(EventEnvelope), ExporterOptions);
         var schema = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
@@ -73,7 +76,10 @@ public static class EventSchemas
         return schema;
     }
 
-    /// <summary>Returns every schema file by name: the envelope, then each event as <c>NAME.vVERSION.json</c>.</summary>
+    /// <summary>
+    /// Returns every schema file keyed by file name, in ordinal order: <c>envelope.v1.json</c> and each event as
+    /// <c>NAME.vVERSION.json</c>.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> Files()
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -94,7 +100,10 @@ public static class EventSchemas
     {
         ["type"] = "array",
         ["description"] = "Permission names in the order view, billing, manage, create.",
-        ["items"] = new JsonObject { ["enum"] = new JsonArray([.. PermissionNames.All.Select(name => (JsonNode?)name)]) },
+        ["items"] = new JsonObject
+        {
+            ["enum"] = new JsonArray([.. PermissionNames.All.Select(name => (JsonNode?)name)]),
+        },
         ["uniqueItems"] = true,
     };
 }

@@ -5,7 +5,7 @@ namespace EnterpriseLedger.Host.Feed;
 /// <summary>
 /// The holes in the event sequence that the feed has seen: a sequence number that a transaction took but whose event
 /// is not visible. That transaction may still commit the event, or it rolled back and the number stays unused. The
-/// feed serves nothing past a hole until it knows which, and for that it remembers when it first saw each hole.
+/// feed serves nothing past a hole until it can tell which, so it records when it first saw each hole.
 /// </summary>
 public sealed class FeedGaps
 {
@@ -14,10 +14,14 @@ public sealed class FeedGaps
 
     public bool IsKnownUnused(long sequence) => _unused.ContainsKey(sequence);
 
-    /// <summary>Returns when the hole was first seen, recording <paramref name="now"/> if this is the first time.</summary>
+    /// <summary>
+    /// Returns when the hole was first seen, recording <paramref name="now"/> if this is the first time.
+    /// </summary>
     public DateTimeOffset FirstSeen(long sequence, DateTimeOffset now) => _open.GetOrAdd(sequence, now);
 
-    /// <summary>Records that no transaction can still commit the number, so the feed passes over it from now on.</summary>
+    /// <summary>
+    /// Records that no transaction can still commit the number, so the feed passes over it from now on.
+    /// </summary>
     public void MarkUnused(long sequence)
     {
         _unused[sequence] = true;
@@ -25,5 +29,5 @@ public sealed class FeedGaps
     }
 
     /// <summary>Forgets a hole that its event has filled.</summary>
-    public void Filled(long sequence) => _open.TryRemove(sequence, out _);
+    public void MarkFilled(long sequence) => _open.TryRemove(sequence, out _);
 }

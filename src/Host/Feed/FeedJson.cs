@@ -4,7 +4,9 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace EnterpriseLedger.Host.Feed;
 
-/// <summary>The JSON options of the feed: envelopes name their members themselves, and event data is passed through.</summary>
+/// <summary>
+/// The JSON options of the feed. Envelopes name their members with attributes, and event data passes through as is.
+/// </summary>
 public static class FeedJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

@@ -4,7 +4,9 @@ using Npgsql;
 
 namespace EnterpriseLedger.Host.Feed;
 
-/// <summary>What a subscriber asks the feed for: events after its checkpoint, optionally of some types or one account.</summary>
+/// <summary>
+/// A subscriber's request to the feed: events after its checkpoint, optionally of some types or of one account.
+/// </summary>
 public sealed record FeedQuery(long After, int Limit, IReadOnlyList<string> Types, Guid? Account);
 
 /// <summary>
@@ -41,8 +43,8 @@ public sealed class FeedReader(NpgsqlDataSource dataSource, FeedGaps gaps, Event
 
     /// <summary>
     /// Returns the highest sequence up to which the feed may serve. A hole is proven unused when no transaction that
-    /// began before the hole was first seen is still open with writes or still running: whoever took the number had
-    /// begun by then, because a later number was already committed.
+    /// began before the hole was first seen is still open with writes or still running. The transaction that took
+    /// the number had begun by then, because a later number was already committed.
     /// </summary>
     public async Task<long> SafePointAsync(long after, CancellationToken cancellationToken)
     {
@@ -74,7 +76,7 @@ public sealed class FeedReader(NpgsqlDataSource dataSource, FeedGaps gaps, Event
                 safe = missing;
             }
 
-            gaps.Filled(sequence);
+            gaps.MarkFilled(sequence);
             safe = sequence;
         }
 
@@ -107,7 +109,8 @@ public sealed class FeedReader(NpgsqlDataSource dataSource, FeedGaps gaps, Event
         return unused;
     }
 
-    private async Task<List<EventEnvelope>> ReadRangeAsync(FeedQuery query, long safePoint, CancellationToken cancellationToken)
+    private async Task<List<EventEnvelope>> ReadRangeAsync(
+        FeedQuery query, long safePoint, CancellationToken cancellationToken)
     {
         var sql = $"""
             select seq_id, id, stream_id, version, type, timestamp, correlation_id, causation_id, data
@@ -121,9 +124,10 @@ public sealed class FeedReader(NpgsqlDataSource dataSource, FeedGaps gaps, Event
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue(query.After);
         command.Parameters.AddWithValue(safePoint);
+        var publicNames = query.Types.Count == 0 ? EventContract.PublicNames : query.Types;
         command.Parameters.Add(new NpgsqlParameter
         {
-            Value = (query.Types.Count == 0 ? EventContract.PublicNames : query.Types).Select(contract.StoredName).ToArray(),
+            Value = publicNames.Select(contract.StoredName).ToArray(),
             NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
         });
         command.Parameters.Add(new NpgsqlParameter
@@ -160,6 +164,8 @@ public sealed class FeedReader(NpgsqlDataSource dataSource, FeedGaps gaps, Event
         data.TryGetProperty("actor", out var actor) && actor.TryGetProperty("id", out var id)
             ? new EnvelopeActor(
                 id.GetString() ?? "",
-                actor.TryGetProperty("email", out var email) && email.ValueKind == JsonValueKind.String ? email.GetString() : null)
+                actor.TryGetProperty("email", out var email) && email.ValueKind == JsonValueKind.String
+                    ? email.GetString()
+                    : null)
             : null;
 }

@@ -7,7 +7,7 @@ using Marten;
 
 namespace EnterpriseLedger.Host.Migrations;
 
-/// <summary>What a company's migration stream recorded for its last input: the input and the outcome it got.</summary>
+/// <summary>A company's last migration input as its stream recorded it, with the outcome that input got.</summary>
 public sealed record RecordedMigration(
     Guid CompanyId,
     string CompanyName,
@@ -22,7 +22,8 @@ public sealed record RecordedMigration(
 
 /// <summary>
 /// One field on which today's decision differs from the recorded one. <see cref="IsOutcome"/> is false for the
-/// trace's fields (main team, rule, licensed teams, universal admins), which explain the outcome but are not part of it.
+/// trace's fields (main team, rule, licensed teams, universal admins), which explain the outcome but are not part
+/// of it.
 /// </summary>
 public sealed record FieldDifference(string Field, string Recorded, string Today)
 {
@@ -49,17 +50,21 @@ public sealed record MigrationExplanation(
     IReadOnlyList<FieldDifference> Differences,
     string? Error)
 {
-    /// <summary>Whether the outcome itself would change: the result, reasons, account name, banner or members.</summary>
+    /// <summary>
+    /// Whether the outcome itself would change: the result, reasons, account name, banner or members.
+    /// </summary>
     public bool Changes => Differences.Any(difference => difference.IsOutcome);
 }
 
 /// <summary>
 /// Decides recorded migrations again from the input their streams recorded, under the given rules, and compares the
-/// result with what was recorded, field by field. It only reads: nothing is appended.
+/// result with what was recorded, field by field. Only <see cref="RecordAsync"/> appends events.
 /// </summary>
 public sealed class MigrationExplainer(IDocumentStore store, MigrationRules rules)
 {
-    /// <summary>Explains the company's last recorded migration, or returns null when the company has no stream.</summary>
+    /// <summary>
+    /// Explains the company's last recorded migration, or returns null when the company has no stream.
+    /// </summary>
     public async Task<MigrationExplanation?> ExplainAsync(Guid companyId, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
@@ -69,7 +74,8 @@ public sealed class MigrationExplainer(IDocumentStore store, MigrationRules rule
 
     /// <summary>Explains every company whose last outcome was recorded at or after <paramref name="since"/>.</summary>
     public async IAsyncEnumerable<MigrationExplanation> ReplayAsync(
-        DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        DateTimeOffset since,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var companies = await session.Query<Projections.Migrations.MigrationStatusView>()
@@ -79,7 +85,8 @@ public sealed class MigrationExplainer(IDocumentStore store, MigrationRules rule
             .ToListAsync(cancellationToken);
         foreach (var companyId in companies)
         {
-            if (await ReadRecordedAsync(session, companyId, cancellationToken) is { } recorded && recorded.RecordedAt >= since)
+            var recorded = await ReadRecordedAsync(session, companyId, cancellationToken);
+            if (recorded is not null && recorded.RecordedAt >= since)
             {
                 yield return Explain(recorded);
             }
@@ -88,10 +95,11 @@ public sealed class MigrationExplainer(IDocumentStore store, MigrationRules rule
 
     /// <summary>
     /// Records today's decision for a company that was blocked and would not be today, as a new attempt on its
-    /// stream with the recorded input. Returns false, writing nothing, for any other explanation: a company that
+    /// stream with the recorded input. Returns false, writing nothing, for any other explanation. A company that
     /// already has an account keeps it.
     /// </summary>
-    public async Task<bool> RecordAsync(MigrationExplanation explanation, Actor actor, CancellationToken cancellationToken)
+    public async Task<bool> RecordAsync(
+        MigrationExplanation explanation, Actor actor, CancellationToken cancellationToken)
     {
         var recorded = explanation.Recorded;
         if (recorded.Outcome != MigrationOutcome.Blocked || explanation.Today is null or MigrationOutcome.Blocked
@@ -101,7 +109,8 @@ public sealed class MigrationExplainer(IDocumentStore store, MigrationRules rule
         }
 
         await using var session = store.LightweightSession();
-        var status = await session.LoadAsync<Projections.Migrations.MigrationStatusView>(recorded.CompanyId, cancellationToken);
+        var status = await session.LoadAsync<Projections.Migrations.MigrationStatusView>(
+            recorded.CompanyId, cancellationToken);
         var sha256 = Convert.ToHexStringLower(
             System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(recorded.Input)));
         var request = new MigrationRequest(recorded.Input, sha256, Guid.CreateVersion7(actor.At), actor);
@@ -144,7 +153,8 @@ public sealed class MigrationExplainer(IDocumentStore store, MigrationRules rule
         }
 
         var roles = company.Teams
-            .SelectMany(team => team.Members.Select(member => new TeamRoleFact(team.Name, member.Email, TeamRoles.ToName(member.Role))))
+            .SelectMany(team => team.Members.Select(
+                member => new TeamRoleFact(team.Name, member.Email, TeamRoles.ToName(member.Role))))
             .OrderBy(fact => fact.Email, StringComparer.Ordinal)
             .ThenBy(fact => fact.Team, StringComparer.Ordinal)
             .ToList();
@@ -187,13 +197,14 @@ public sealed class MigrationExplainer(IDocumentStore store, MigrationRules rule
             {
                 Outcome = MigrationOutcome.NotRequired,
                 AccountName = notRequired.AccountName,
-                Members = await MembersAddedAsync(session, notRequired.AccountId, notRequired.Actor.At, cancellationToken),
+                Members = await MembersAddedAsync(
+                    session, notRequired.AccountId, notRequired.Actor.At, cancellationToken),
             },
             _ => recorded,
         };
     }
 
-    /// <summary>The members the migration run added to the account: those added with the run's time.</summary>
+    /// <summary>Lists the members the migration run added to the account: those added with the run's time.</summary>
     private static async Task<IReadOnlyList<string>> MembersAddedAsync(
         IQuerySession session, Guid accountId, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -225,9 +236,11 @@ public sealed class MigrationExplainer(IDocumentStore store, MigrationRules rule
         }
     }
 
-    private static string Member(MigratedMember member) => $"{member.Email}:{PermissionNames.Format(member.Permissions)}";
+    private static string Member(MigratedMember member) =>
+        $"{member.Email}:{PermissionNames.Format(member.Permissions)}";
 
-    private static string Name(MigrationOutcome? outcome) => outcome is { } value ? MigrationOutcomes.ToName(value) : "-";
+    private static string Name(MigrationOutcome? outcome) =>
+        outcome is { } value ? MigrationOutcomes.ToName(value) : "-";
 
     private static string Join(IEnumerable<string> values) => string.Join("; ", values);
 

@@ -43,9 +43,11 @@ public static class MigrationsExplainCommand
         IDocumentStore store, IReadOnlyList<string> args, MigrationRules rules, CancellationToken cancellationToken)
     {
         var dryRun = args.Contains("--dry-run");
-        var arguments = CommandArguments.Parse("migrations replay", args.Where(arg => arg != "--dry-run").ToList(), "since", "output");
+        var arguments = CommandArguments.Parse(
+            "migrations replay", args.Where(arg => arg != "--dry-run").ToList(), "since", "output");
         var sinceText = arguments.RequiredOption("since", "./ledger migrations replay --since 2026-11-01 --dry-run");
-        if (!DateTimeOffset.TryParse(sinceText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since))
+        if (!DateTimeOffset.TryParse(
+            sinceText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since))
         {
             throw new CliException($"Invalid --since '{sinceText}'; expected a date or time such as 2026-11-01.");
         }
@@ -85,21 +87,26 @@ public static class MigrationsExplainCommand
         var table = new Table().AddColumns("Company", "Recorded", "Today", "Differences");
         foreach (var explanation in changed)
         {
+            var fields = string.Join(", ", explanation.Differences.Select(difference => difference.Field));
             table.AddRow(
                 Markup.Escape(explanation.Recorded.CompanyName),
                 Outcome(explanation.Recorded.Outcome),
                 explanation.Error is null ? Outcome(explanation.Today) : "invalid",
-                Markup.Escape(explanation.Error ?? string.Join(", ", explanation.Differences.Select(difference => difference.Field))));
+                Markup.Escape(explanation.Error ?? fields));
         }
 
         AnsiConsole.Write(table);
-        var mode = dryRun ? "dry run, nothing written" : $"{recorded.Count} blocked companies decided again and recorded";
+        var mode = dryRun
+            ? "dry run, nothing written"
+            : $"{recorded.Count} blocked companies decided again and recorded";
         AnsiConsole.MarkupLineInterpolated(
-            CultureInfo.InvariantCulture, $"{changed.Count} of {total} migrations since {since:yyyy-MM-dd} would change ({mode})");
+            CultureInfo.InvariantCulture,
+            $"{changed.Count} of {total} migrations since {since:yyyy-MM-dd} would change ({mode})");
         return ExitCodes.Success;
     }
 
-    private static async Task<Guid> FindCompanyAsync(IDocumentStore store, string company, CancellationToken cancellationToken)
+    private static async Task<Guid> FindCompanyAsync(
+        IDocumentStore store, string company, CancellationToken cancellationToken)
     {
         if (Guid.TryParse(company, out var id))
         {
@@ -125,12 +132,14 @@ public static class MigrationsExplainCommand
     private static void WriteExplanation(MigrationExplanation explanation)
     {
         var recorded = explanation.Recorded;
+        var outcome = Outcome(recorded.Outcome);
         AnsiConsole.MarkupLineInterpolated(
             CultureInfo.InvariantCulture,
-            $"[bold]{recorded.CompanyName}[/] ({recorded.CompanyId}): recorded {Outcome(recorded.Outcome)} at {recorded.RecordedAt:u}");
+            $"[bold]{recorded.CompanyName}[/] ({recorded.CompanyId}): recorded {outcome} at {recorded.RecordedAt:u}");
         if (explanation.Error is { } error)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"The recorded input is invalid today: {error}");
+            AnsiConsole.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture, $"The recorded input is invalid today: {error}");
             return;
         }
 
@@ -143,10 +152,13 @@ public static class MigrationsExplainCommand
         AnsiConsole.Write(roles);
         if (explanation.TodayTrace is { } trace)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Licensed teams: {Join(trace.LicensedTeams)}");
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Admins on every team: {Join(trace.UniversalAdmins)}");
             AnsiConsole.MarkupLineInterpolated(
-                CultureInfo.InvariantCulture, $"Main team: {trace.MainTeam ?? "none"} ({trace.MainTeamRule ?? "no rule applies"})");
+                CultureInfo.InvariantCulture, $"Licensed teams: {Join(trace.LicensedTeams)}");
+            AnsiConsole.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture, $"Admins on every team: {Join(trace.UniversalAdmins)}");
+            AnsiConsole.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"Main team: {trace.MainTeam ?? "none"} ({trace.MainTeamRule ?? "no rule applies"})");
         }
 
         AnsiConsole.MarkupLineInterpolated(
@@ -197,7 +209,8 @@ public static class MigrationsExplainCommand
         error = explanation.Error,
     };
 
-    private static string Outcome(MigrationOutcome? outcome) => outcome is { } value ? MigrationOutcomes.ToName(value) : "-";
+    private static string Outcome(MigrationOutcome? outcome) =>
+        outcome is { } value ? MigrationOutcomes.ToName(value) : "-";
 
     private static string Join(IEnumerable<string> values) => values.Any() ? string.Join(", ", values) : "none";
 }

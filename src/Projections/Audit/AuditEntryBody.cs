@@ -46,7 +46,9 @@ public sealed record AuditEntryBody(string Prefix, string Suffix)
         return new AuditEntryBody(canonical[..valueStart], canonical[valueStart..]);
     }
 
-    /// <summary>Drops null members, so that an entry says nothing rather than null about what it does not know.</summary>
+    /// <summary>
+    /// Drops null members, so that an entry omits what it does not know instead of writing null.
+    /// </summary>
     private static JsonObject WithoutNulls(JsonObject value)
     {
         var copy = new JsonObject();

@@ -10,7 +10,7 @@ using JasperFx.Events;
 namespace EnterpriseLedger.Projections.Audit;
 
 /// <summary>
-/// Turns an event that concerns an Enterprise Account into an audit entry draft; other events give none. The
+/// Turns an event that concerns an Enterprise Account into an audit entry draft, and other events into none. The
 /// types and actions are listed in <c>docs/audit-log.md</c>.
 /// </summary>
 public static class AuditEntryMapper
@@ -52,7 +52,8 @@ public static class AuditEntryMapper
             }),
             TeamAttached e => Account(e, "team", "attach", new JsonObject
             {
-                ["created_at"] = e.CreatedAt.UtcDateTime.ToString(AuditEntryBody.TimeFormat, CultureInfo.InvariantCulture),
+                ["created_at"] = e.CreatedAt.UtcDateTime.ToString(
+                    AuditEntryBody.TimeFormat, CultureInfo.InvariantCulture),
                 ["provisioned_licenses"] = e.ProvisionedLicenses,
             }) with { TeamId = e.TeamId, TeamName = e.Name },
             TeamCreated e => Account(e, "team", "create", []) with { TeamId = e.TeamId, TeamName = e.Name },
@@ -101,7 +102,9 @@ public static class AuditEntryMapper
         return draft is null ? null : draft with { EventId = @event.Id, Request = Request(@event) };
     }
 
-    /// <summary>A user as the entries show one; processes such as the migration have a name instead of an id.</summary>
+    /// <summary>
+    /// Converts an actor to the entries' JSON: a user as id and email, and a process such as the migration as a name.
+    /// </summary>
     public static JsonObject ActorOf(Actor actor) =>
         Guid.TryParse(actor.Id, out var id)
             ? new JsonObject { ["id"] = id.ToString(), ["email"] = actor.Email }

@@ -10,7 +10,7 @@ namespace EnterpriseLedger.Projections.Audit;
 
 /// <summary>
 /// Appends an audit entry for each event that concerns an account, inline, in the transaction of the events.
-/// The draft and its canonical JSON are built here; the database then gives the entry its position, its time and
+/// The draft and its canonical JSON are built here. The database then gives the entry its position, its time and
 /// its hash in one statement that locks the account's chain head, so writers on different streams of one account
 /// never fork the chain and never conflict over it.
 /// </summary>
@@ -95,7 +95,9 @@ public sealed class AuditLogProjection : IProjection
         }
     }
 
-    /// <summary>Account and team names that events of this batch set, for the entries that follow them.</summary>
+    /// <summary>
+    /// Records the account and team names that events of this batch set, for the entries that follow them.
+    /// </summary>
     private static void RememberNames(object data, Dictionary<Guid, string> accounts, Dictionary<Guid, string> teams)
     {
         switch (data)

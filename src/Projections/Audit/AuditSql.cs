@@ -5,7 +5,7 @@ internal static class AuditSql
 {
     /// <summary>
     /// Moves the account's chain head one entry on and inserts the entry, in one statement. The upsert locks the
-    /// head's row, so concurrent writers of one account take turns, and each sees the hash its predecessor wrote.
+    /// head's row, so concurrent writers of one account take turns, and each reads the hash its predecessor wrote.
     /// The time is the statement's, second-precise and never before the previous entry's, so an account's entries
     /// are in order of both position and time. An event that already has an entry is skipped, so replaying events
     /// (a projection rebuild) adds only the missing entries and never rewrites the chain. Parameters: account id,
@@ -32,12 +32,14 @@ internal static class AuditSql
                     created_at = {later}
                 returning account_id, position, previous_hash, hash, created_at)
             insert into {entries}
-                (account_id, position, id, type, action, actor, team_id, team_name, created_at, body, previous_hash, hash)
+                (account_id, position, id, type, action, actor, team_id, team_name, created_at, body,
+                previous_hash, hash)
             select account_id, position, ?::uuid, ?::text, ?::text, ?::text, ?::uuid, ?::text, created_at,
                 ?::text || {Text("created_at")} || ?::text, previous_hash, hash
             from moved
             """;
     }
 
-    private static string Text(string time) => $"to_char({time} at time zone 'UTC', '{AuditEntryBody.PostgresTimeFormat}')";
+    private static string Text(string time) =>
+        $"to_char({time} at time zone 'UTC', '{AuditEntryBody.PostgresTimeFormat}')";
 }

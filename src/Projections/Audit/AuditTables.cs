@@ -9,7 +9,7 @@ namespace EnterpriseLedger.Projections.Audit;
 /// <list type="bullet">
 /// <item><c>audit_entries</c>: one row per entry, its canonical JSON in <c>body</c> exactly as hashed and exported,
 /// with the columns that searches filter on.</item>
-/// <item><c>audit_heads</c>: the last link of each account's chain; the row lock on it orders concurrent writers.</item>
+/// <item><c>audit_heads</c>: the last link of each account's chain, whose row lock orders concurrent writers.</item>
 /// <item><c>audit_seals</c>: the signed digest of each account's month, reused while the month does not change so
 /// that the same archive always has the same bytes.</item>
 /// </list>
@@ -39,7 +39,10 @@ public static class AuditTables
         entries.Indexes.Add(new IndexDefinition($"{Entries}_time") { Columns = ["account_id", "created_at"] });
 
         // The search filters by actor (emails compared case-insensitively) and by team.
-        entries.Indexes.Add(new IndexDefinition($"{Entries}_actor") { Columns = ["account_id", "lower(actor)", "position"] });
+        entries.Indexes.Add(new IndexDefinition($"{Entries}_actor")
+        {
+            Columns = ["account_id", "lower(actor)", "position"],
+        });
         entries.Indexes.Add(new IndexDefinition($"{Entries}_team")
         {
             Columns = ["account_id", "team_id", "position"],

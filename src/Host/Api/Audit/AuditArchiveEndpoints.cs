@@ -76,8 +76,8 @@ public static class AuditArchiveEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.ContentType)]
     public static async Task Download(
-        string idOrName, string year, string month, HttpContext context, IQuerySession session, IDocumentStore documents,
-        AuditStore store, AuditArchives archives, TimeProvider clock, CancellationToken token)
+        string idOrName, string year, string month, HttpContext context, IQuerySession session,
+        IDocumentStore documents, AuditStore store, AuditArchives archives, TimeProvider clock, CancellationToken token)
     {
         var (found, problem) = await FindAsync(idOrName, year, month, context, session, store, archives, token);
         if (found is null)
@@ -127,7 +127,9 @@ public static class AuditArchiveEndpoints
         if (!AuditPeriod.TryParse($"{year}-{month}", out var period) || year.Length != 4 || month.Length != 2)
         {
             return (null, ApiProblem.BadRequest(
-                "invalid_params", $"Invalid archive month '{year}/{month}'; expected a year and a two-digit month, such as 2026/11."));
+                "invalid_params",
+                $"Invalid archive month '{year}/{month}'; expected a year and a two-digit month, "
+                + "such as 2026/11."));
         }
 
         var upTo = await store.LastPositionAsync(granted.Account.Id, token);
@@ -142,7 +144,8 @@ public static class AuditArchiveEndpoints
     {
         var (checksum, size) = await archives.ChecksumAsync(archive, token);
         var period = archive.Month.Period;
-        var url = $"{context.Request.Scheme}://{context.Request.Host}/enterprise-accounts/{Uri.EscapeDataString(idOrName)}"
+        var url = $"{context.Request.Scheme}://{context.Request.Host}"
+            + $"/enterprise-accounts/{Uri.EscapeDataString(idOrName)}"
             + $"/archives/{period.Year:D4}/{period.Month:D2}/download";
         return new ArchiveRepresentation(
             archive.Month.LastCreatedAt, $"{period.Month:D2}", period.Year, url, checksum, size);

@@ -21,7 +21,9 @@ public static class FeedEndpoints
     /// <summary>How long the live stream waits before it looks for new events when it found none.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>How often the live stream sends a comment line when idle, so that proxies keep the connection.</summary>
+    /// <summary>
+    /// How often the live stream sends a comment line when idle, so that proxies keep the connection open.
+    /// </summary>
     private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(15);
 
     public sealed record FeedResponse(IReadOnlyList<EventEnvelope> Events, long Checkpoint);
@@ -33,7 +35,8 @@ public static class FeedEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
-    public static async Task<IResult> List(HttpContext context, FeedReader feed, EventContract contract, CancellationToken token)
+    public static async Task<IResult> List(
+        HttpContext context, FeedReader feed, EventContract contract, CancellationToken token)
     {
         if (Forbidden(context) is { } forbidden)
         {
@@ -53,12 +56,14 @@ public static class FeedEndpoints
 
     [WolverineGet("/events/stream")]
     [Tags("Event feed")]
-    [EndpointSummary("Push events live as Server-Sent Events; Last-Event-ID resumes (needs a service token with events:read)")]
+    [EndpointSummary("Push events live as Server-Sent Events; Last-Event-ID resumes "
+        + "(needs a service token with events:read)")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/event-stream")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblem.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
-    public static async Task Stream(HttpContext context, FeedReader feed, EventContract contract, CancellationToken token)
+    public static async Task Stream(
+        HttpContext context, FeedReader feed, EventContract contract, CancellationToken token)
     {
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
         var (query, problem) = Forbidden(context) is { } forbidden
@@ -108,13 +113,14 @@ public static class FeedEndpoints
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // The subscriber went away; it resumes from the last id it received.
+            // The subscriber went away. It resumes from the last id it received.
         }
     }
 
     /// <summary>Formats one event as a Server-Sent Event whose id is its sequence, for <c>Last-Event-ID</c>.</summary>
     public static string ServerSentEvent(EventEnvelope envelope) =>
-        $"id: {envelope.Sequence}\nevent: {envelope.Type}\ndata: {JsonSerializer.Serialize(envelope, FeedJson.Options)}\n\n";
+        $"id: {envelope.Sequence}\nevent: {envelope.Type}\n"
+        + $"data: {JsonSerializer.Serialize(envelope, FeedJson.Options)}\n\n";
 
     private static IResult? Forbidden(HttpContext context) =>
         LedgerClaims.HasScope(context.User, TokenScopes.EventsRead)
@@ -122,7 +128,8 @@ public static class FeedEndpoints
             : ApiProblem.Forbidden($"The event feed needs a service token with the {TokenScopes.EventsRead} scope: "
                 + $"./ledger tokens create --service NAME --scope {TokenScopes.EventsRead}.");
 
-    private static (FeedQuery? Query, IResult? Problem) ParseQuery(IQueryCollection query, EventContract contract, string? afterFallback)
+    private static (FeedQuery? Query, IResult? Problem) ParseQuery(
+        IQueryCollection query, EventContract contract, string? afterFallback)
     {
         var afterText = query["after"].ToString();
         if (afterText.Length == 0)
@@ -133,22 +140,28 @@ public static class FeedEndpoints
         if (!long.TryParse(afterText, NumberStyles.None, CultureInfo.InvariantCulture, out var after))
         {
             return (null, ApiProblem.BadRequest(
-                "invalid_params", $"Invalid after '{afterText}'; expected the sequence of the last event received, 0 for the start."));
+                "invalid_params",
+                $"Invalid after '{afterText}'; expected the sequence of the last event received, 0 for the start."));
         }
 
         var limitText = query["limit"].ToString();
         var limit = DefaultLimit;
         if (limitText.Length > 0
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit)
+                || limit is < 1 or > MaxLimit))
         {
-            return (null, ApiProblem.BadRequest("invalid_params", $"Invalid limit '{limitText}'; expected 1 to {MaxLimit}."));
+            return (null, ApiProblem.BadRequest(
+                "invalid_params", $"Invalid limit '{limitText}'; expected 1 to {MaxLimit}."));
         }
 
-        var types = query["type"].SelectMany(value => (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var types = query["type"]
+            .SelectMany(value => (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
         if (types.FirstOrDefault(type => !contract.IsPublic(type)) is { } unknown)
         {
             return (null, ApiProblem.BadRequest(
-                "invalid_params", $"Unknown event type '{unknown}'; GET /events/schemas lists them, such as PermissionGranted."));
+                "invalid_params",
+                $"Unknown event type '{unknown}'; GET /events/schemas lists them, such as PermissionGranted."));
         }
 
         var accountText = query["account"].ToString();
@@ -157,7 +170,8 @@ public static class FeedEndpoints
         {
             if (!Guid.TryParse(accountText, out var accountId))
             {
-                return (null, ApiProblem.BadRequest("invalid_params", $"Invalid account '{accountText}'; expected an account id."));
+                return (null, ApiProblem.BadRequest(
+                    "invalid_params", $"Invalid account '{accountText}'; expected an account id."));
             }
 
             account = accountId;

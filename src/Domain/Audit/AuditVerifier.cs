@@ -20,7 +20,22 @@ public static class AuditVerifier
     /// <summary>Verifies the archive in <paramref name="archive"/>, gzipped or plain JSON.</summary>
     /// <param name="publicKey">The key the archive must be signed with.</param>
     /// <param name="previousArchive">The account's archive before this one, to check the link to it.</param>
+    /// <exception cref="AuditFormatException">The file is not an archive, or a member has the wrong form.</exception>
     public static async Task<AuditVerification> VerifyAsync(
+        Stream archive, ECDsa publicKey, Stream? previousArchive, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CheckAsync(archive, publicKey, previousArchive, cancellationToken);
+        }
+        catch (Exception error) when (error is DuplicateMemberException or InvalidOperationException or FormatException
+            or KeyNotFoundException)
+        {
+            throw new AuditFormatException($"The archive is malformed: {error.Message}");
+        }
+    }
+
+    private static async Task<AuditVerification> CheckAsync(
         Stream archive, ECDsa publicKey, Stream? previousArchive, CancellationToken cancellationToken)
     {
         using var document = await ParseAsync(archive, cancellationToken);
@@ -152,6 +167,7 @@ public static class AuditVerifier
     private static Guid IdOf(JsonElement entry) =>
         entry.ValueKind == JsonValueKind.Object
         && entry.TryGetProperty("id", out var id)
+        && id.ValueKind == JsonValueKind.String
         && id.TryGetGuid(out var parsed)
             ? parsed
             : Guid.Empty;

@@ -76,7 +76,8 @@ public sealed class AuditArchives(AuditStore store, ECDsa signingKey)
         var target = gzip ? new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true) : output;
         try
         {
-            await using var buffered = new BufferedStream(target, 1 << 16);
+            // Not disposed: disposing a BufferedStream closes the stream under it, which belongs to the caller.
+            var buffered = new BufferedStream(target, 1 << 16);
             await using var chain = new FileStream(
                 Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
                 FileOptions.DeleteOnClose);

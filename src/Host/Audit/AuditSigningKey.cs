@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EnterpriseLedger.Host.Database;
+using Microsoft.Extensions.Configuration;
 
 namespace EnterpriseLedger.Host.Audit;
 
@@ -14,8 +15,15 @@ public static class AuditSigningKey
     public const string FileName = "audit-signing-key.pem";
     public const string ConfigurationKey = "Audit:SigningKey";
 
-    // NOTE: this reads only LEDGER_AUDIT_KEY. The CLI's audit commands use it alone, so they ignore an
-    // Audit:SigningKey setting that the host honours and may load or create a different key.
+    /// <summary>
+    /// Returns the key's path: the <c>Audit:SigningKey</c> setting, else <c>LEDGER_AUDIT_KEY</c>, else the file in
+    /// the data folder. The host and the command line both resolve it here, so they sign with the same key.
+    /// </summary>
+    public static string PathFrom(IConfiguration configuration) =>
+        configuration[ConfigurationKey] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : DefaultPath();
+
     public static string DefaultPath() =>
         Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured
             ? Path.GetFullPath(configured)

@@ -54,7 +54,7 @@ public static class AuditCommand
         await using var store = LedgerStore.Create(connectionString);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var audit = new AuditStore(dataSource);
-        using var key = AuditSigningKey.LoadOrCreate(AuditSigningKey.DefaultPath());
+        using var key = AuditSigningKey.LoadOrCreate(AuditSigningKey.PathFrom(LedgerConfiguration.Build([])));
         var archives = new AuditArchives(audit, key);
 
         Guid accountId;
@@ -118,7 +118,7 @@ public static class AuditCommand
                 $"Unexpected argument '{arguments.Positionals[0]}'; usage: ./ledger {PublicKeyUsage}.");
         }
 
-        using var key = AuditSigningKey.LoadOrCreate(AuditSigningKey.DefaultPath());
+        using var key = AuditSigningKey.LoadOrCreate(AuditSigningKey.PathFrom(LedgerConfiguration.Build([])));
         Console.Out.Write(AuditSigningKey.PublicPem(key));
         Console.Out.WriteLine();
         return ExitCodes.Success;
@@ -178,7 +178,7 @@ public static class AuditCommand
     {
         if (path is null)
         {
-            var own = AuditSigningKey.DefaultPath();
+            var own = AuditSigningKey.PathFrom(LedgerConfiguration.Build([]));
             return File.Exists(own)
                 ? AuditSigningKey.LoadOrCreate(own)
                 : throw new CliException(

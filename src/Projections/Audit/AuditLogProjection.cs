@@ -60,21 +60,19 @@ public sealed class AuditLogProjection : IProjection
         var storedTeams = missingTeams.Length == 0
             ? []
             : await operations.LoadManyAsync<TeamView>(cancellation, missingTeams);
-        foreach (var account in storedAccounts)
-        {
-            accountNames.TryAdd(account.Id, account.Name);
-        }
-
-        foreach (var team in storedTeams)
-        {
-            teamNames.TryAdd(team.Id, team.Name);
-        }
+        // A name stored before this batch is the one an entry without a name from the batch was written under, even
+        // when a rename comes later in the batch.
+        var storedAccountNames = storedAccounts.ToDictionary(account => account.Id, account => account.Name);
+        var storedTeamNames = storedTeams.ToDictionary(team => team.Id, team => team.Name);
 
         // Chain heads are locked in account order, so two transactions that touch the same accounts cannot deadlock.
         foreach (var (draft, knownName) in drafts.OrderBy(item => item.Draft.AccountId))
         {
-            var teamName = draft.TeamName ?? (draft.TeamId is { } id ? teamNames.GetValueOrDefault(id) : null);
-            var accountName = knownName ?? accountNames.GetValueOrDefault(draft.AccountId);
+            var teamName = draft.TeamName
+                ?? (draft.TeamId is { } id ? storedTeamNames.GetValueOrDefault(id) ?? teamNames.GetValueOrDefault(id) : null);
+            var accountName = knownName
+                ?? storedAccountNames.GetValueOrDefault(draft.AccountId)
+                ?? accountNames.GetValueOrDefault(draft.AccountId);
             var body = AuditEntryBody.Build(draft, accountName, teamName);
             operations.QueueSqlCommand(
                 _appendSql,

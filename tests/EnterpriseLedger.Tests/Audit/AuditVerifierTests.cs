@@ -178,6 +178,26 @@ public sealed class AuditVerifierTests : IDisposable
     }
 
     [Fact]
+    public async Task duplicate_member_is_a_format_error()
+    {
+        var (digest, signature, entries, chain) = Parts(_months[0]);
+        entries[0] = "{\"type\":\"x\"," + entries[0][1..];
+
+        await Should.ThrowAsync<AuditFormatException>(() => VerifyAsync(Write(digest, signature, entries, chain), _key));
+    }
+
+    [Fact]
+    public async Task number_id_fails_without_crashing()
+    {
+        var (digest, signature, entries, chain) = Parts(_months[0]);
+        entries[0] = System.Text.RegularExpressions.Regex.Replace(entries[0], "\"id\":\"[0-9a-f-]+\"", "\"id\":1");
+
+        var result = await VerifyAsync(Write(digest, signature, entries, chain), _key);
+
+        result.Holds.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task not_json_is_a_format_error()
     {
         await Should.ThrowAsync<AuditFormatException>(() => VerifyAsync("{\"entries\": [", _key));

@@ -23,6 +23,8 @@ public static class LedgerCli
         ["migrations"] = MigrationsCommand.RunAsync,
         ["banner"] = BannerCommand.RunAsync,
         ["tokens"] = TokensCommand.RunAsync,
+        ["history"] = HistoryCommand.RunAsync,
+        ["state"] = StateCommand.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -104,6 +106,8 @@ public static class LedgerCli
           {TeamsCommand.Usage}
           {MigrationsCommand.Usage}
           {BannerCommand.Usage}
+          {HistoryCommand.Usage}
+          {StateCommand.Usage}
           {TokensCommand.Usage}
           {AuditCommand.Usage}
           {EventsCommand.Usage}

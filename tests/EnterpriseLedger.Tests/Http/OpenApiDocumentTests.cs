@@ -23,7 +23,7 @@ public sealed class OpenApiDocumentTests(LedgerDatabase database, LedgerApi api)
 
     private static readonly string[] ResourceTags =
     [
-        "Account", "Audit log", "Banners", "Enterprise account members", "Enterprise accounts", "Event feed",
+        "Account", "Audit log", "Banners", "Debug", "Enterprise account members", "Enterprise accounts", "Event feed",
         "Migrations", "Team members", "Teams",
     ];
 

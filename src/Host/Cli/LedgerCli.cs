@@ -82,6 +82,8 @@ public static class LedgerCli
                 return await AuditCommand.RunAsync(rest, cancellationToken);
             case "events":
                 return await EventsCommand.RunAsync(rest, cancellationToken);
+            case "projections" when rest is ["check", ..]:
+                return await ProjectionsCommand.RunAsync(rest[1..], cancellationToken);
         }
 
         if (StoreCommands.TryGetValue(command, out var run))
@@ -111,6 +113,7 @@ public static class LedgerCli
           {TokensCommand.Usage}
           {AuditCommand.Usage}
           {EventsCommand.Usage}
+          {ProjectionsCommand.Usage}
           {SamplesCommand.Usage}
           {DbCommand.Usage}
           serve [--urls http://127.0.0.1:5080]

@@ -1,6 +1,7 @@
 using EnterpriseLedger.Host.Api;
 using EnterpriseLedger.Host.Api.Authentication;
 using EnterpriseLedger.Host.Audit;
+using EnterpriseLedger.Host.Broker;
 using EnterpriseLedger.Host.Feed;
 using JasperFx;
 using Marten;
@@ -41,10 +42,16 @@ public static class LedgerWebHost
         builder.Services.AddMarten(options => LedgerStore.Configure(options, connectionString))
             .UseLightweightSessions()
             .IntegrateWithWolverine();
+        // Broker fan-out, only with Broker:RabbitMq set: without it nothing connects to a broker.
+        var broker = BrokerOptions.From(builder.Configuration);
         builder.Host.UseWolverine(options =>
         {
             options.UseRuntimeCompilation();
             options.Policies.AutoApplyTransactions();
+            if (broker is not null)
+            {
+                BrokerFanOut.Configure(options, broker);
+            }
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
@@ -55,6 +62,11 @@ public static class LedgerWebHost
         builder.Services.AddSingleton(new FeedGaps());
         builder.Services.AddSingleton(new EventContract());
         builder.Services.AddSingleton<FeedReader>();
+        if (broker is not null)
+        {
+            builder.Services.AddBrokerRelay(broker);
+        }
+
         builder.Services.AddLedgerAuthentication();
         builder.Services.AddOpenApi(ApiDocumentation.Configure);
         builder.Services.AddProblemDetails(ApiProblem.ConfigureUnexpected);

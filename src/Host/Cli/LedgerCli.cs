@@ -60,7 +60,10 @@ public static class LedgerCli
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync("Cancelled; each company is all or nothing, so none is half-written.");
+            // Every command writes in transactions, so a cancelled one leaves each change whole or absent.
+            await Console.Error.WriteLineAsync(args is ["migrate", ..]
+                ? "Cancelled; each company is all or nothing, so none is half-written."
+                : "Cancelled; nothing is half-written.");
             return ExitCodes.Failed;
         }
     }

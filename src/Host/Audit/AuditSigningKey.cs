@@ -48,7 +48,7 @@ public static class AuditSigningKey
     /// <summary>Writes a new key unless another process wrote one first, in which case that key stays.</summary>
     private static void TryCreate(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

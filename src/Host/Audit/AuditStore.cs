@@ -25,7 +25,7 @@ public sealed class AuditStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             $"select coalesce(max(position), 0) from {Entries} where account_id = $1");
         command.Parameters.AddWithValue(accountId);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return await command.ExecuteScalarAsync(cancellationToken) is long position ? position : 0;
     }
 
     /// <summary>Lists the months that contain entries up to <paramref name="upToPosition"/>, oldest first.</summary>

@@ -153,7 +153,11 @@ public static class AuditCommand
             return ExitCodes.Failed;
         }
 
-        var digest = verification.Digest!;
+        if (verification.Digest is not { } digest)
+        {
+            throw new CliException($"{file}: the archive has no digest.", ExitCodes.Failed);
+        }
+
         var link = previousPath is null ? "" : $", linked to {digest.PreviousPeriod}";
         await Console.Out.WriteLineAsync(
             $"OK: {digest.Count} entries of account {digest.AccountId} for {digest.Period}, positions "

@@ -68,7 +68,9 @@ public static class EventSchemas
             schema[name] = value;
         }
 
-        schema["properties"]!["data"] = new JsonObject
+        var properties = schema["properties"] as JsonObject
+            ?? throw new InvalidOperationException("The envelope's generated schema has no properties.");
+        properties["data"] = new JsonObject
         {
             ["type"] = "object",
             ["description"] = "The event itself, as the schema of its type and version describes it.",

@@ -100,7 +100,7 @@ public sealed class FeedReader(NpgsqlDataSource dataSource, FeedGaps gaps, Event
             """);
         command.Parameters.AddWithValue(firstSeen);
         command.Parameters.AddWithValue(sequence);
-        var unused = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var unused = await command.ExecuteScalarAsync(cancellationToken) is true;
         if (unused)
         {
             gaps.MarkUnused(sequence);

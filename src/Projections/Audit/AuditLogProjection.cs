@@ -52,8 +52,8 @@ public sealed class AuditLogProjection : IProjection
 
         var missingAccounts = drafts.Where(item => item.AccountName is null)
             .Select(item => item.Draft.AccountId).Distinct().ToArray();
-        var missingTeams = drafts.Where(item => item.Draft is { TeamId: not null, TeamName: null })
-            .Select(item => item.Draft.TeamId!.Value).Distinct().ToArray();
+        var missingTeams = drafts.Where(item => item.Draft.TeamName is null)
+            .Select(item => item.Draft.TeamId).OfType<Guid>().Distinct().ToArray();
         var storedAccounts = missingAccounts.Length == 0
             ? []
             : await operations.LoadManyAsync<AccessView>(cancellation, missingAccounts);

@@ -63,7 +63,7 @@ public static class AuditArchiveEndpoints
     {
         var (found, problem) = await FindAsync(idOrName, year, month, context, session, store, archives, token);
         return found is null
-            ? problem!
+            ? problem ?? ApiProblem.NotFound("archive", $"{idOrName}/{year}/{month}")
             : Results.Json(await RepresentAsync(context, archives, found, idOrName, token), ApiJson.Options);
     }
 
@@ -82,7 +82,7 @@ public static class AuditArchiveEndpoints
         var (found, problem) = await FindAsync(idOrName, year, month, context, session, store, archives, token);
         if (found is null)
         {
-            await problem!.ExecuteAsync(context);
+            await (problem ?? ApiProblem.NotFound("archive", $"{idOrName}/{year}/{month}")).ExecuteAsync(context);
             return;
         }
 

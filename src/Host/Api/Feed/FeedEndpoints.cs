@@ -46,7 +46,7 @@ public static class FeedEndpoints
         var (query, problem) = ParseQuery(context.Request.Query, contract, afterFallback: null);
         if (query is null)
         {
-            return problem!;
+            return problem ?? ApiProblem.BadRequest("invalid_params", "Invalid feed query.");
         }
 
         var page = await feed.ReadAsync(query, token);
@@ -71,7 +71,7 @@ public static class FeedEndpoints
             : ParseQuery(context.Request.Query, contract, lastEventId.Length > 0 ? lastEventId : null);
         if (query is null)
         {
-            await problem!.ExecuteAsync(context);
+            await (problem ?? ApiProblem.BadRequest("invalid_params", "Invalid feed query.")).ExecuteAsync(context);
             return;
         }
 

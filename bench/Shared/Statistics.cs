@@ -1,4 +1,4 @@
-namespace EnterpriseLedger.RebuildBench;
+namespace EnterpriseLedger.BenchShared;
 
 internal static class Statistics
 {

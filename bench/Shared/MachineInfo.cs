@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace EnterpriseLedger.RebuildBench;
+namespace EnterpriseLedger.BenchShared;
 
 /// <summary>What the figures were measured on.</summary>
 internal sealed record MachineInfo(int Processors, string CpuModel, string Memory, string System, string Runtime)

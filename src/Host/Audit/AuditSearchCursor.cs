@@ -50,6 +50,7 @@ public sealed record AuditSearchCursor(
     {
         Span<byte> bytes = stackalloc byte[Length];
         if (token.Length != Base64Url.GetEncodedLength(Length)
+            || !Base64Url.IsValid(token)
             || !Base64Url.TryDecodeFromChars(token, bytes, out var written)
             || written != Length
             || bytes[0] != Version

@@ -353,7 +353,11 @@ public sealed class AuditEventSearchTests(LedgerDatabase database, LedgerApi api
         var (edited, editedBody) = await Client.SendAsync(
             HttpMethod.Get, $"{EventsPath}?limit=2&cursor={tampered}", _ana);
         var (garbage, garbageBody) = await Client.SendAsync(HttpMethod.Get, $"{EventsPath}?cursor=v1:asc:3", _ana);
+        var notBase64 = Uri.EscapeDataString(new string('!', cursor.Length));
+        var (symbols, symbolsBody) = await Client.SendAsync(HttpMethod.Get, $"{EventsPath}?cursor={notBase64}", _ana);
 
+        symbols.StatusCode.ShouldBe(HttpStatusCode.BadRequest, symbolsBody);
+        symbolsBody.ProblemId().ShouldBe("invalid_cursor");
         edited.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         editedBody.ProblemId().ShouldBe("invalid_cursor");
         garbage.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -50,11 +50,10 @@ public static class LedgerCli
             await Console.Error.WriteLineAsync(error.Message);
             return ExitCodes.Unavailable;
         }
-        catch (NpgsqlException error)
-            when (error.InnerException is System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception error) when (Unreachable(error) is { } unreachable)
         {
             await Console.Error.WriteLineAsync(
-                $"Cannot connect to PostgreSQL: {error.Message}. "
+                $"Cannot connect to PostgreSQL: {unreachable.Message}. "
                 + "Check ConnectionStrings__Ledger, or unset it to use the embedded cluster.");
             return ExitCodes.Unavailable;
         }
@@ -66,6 +65,23 @@ public static class LedgerCli
                 : "Cancelled; nothing is half-written.");
             return ExitCodes.Failed;
         }
+    }
+
+    /// <summary>
+    /// Returns the connection failure inside <paramref name="error"/>, however Marten wrapped it, or null when the
+    /// error is something else.
+    /// </summary>
+    private static NpgsqlException? Unreachable(Exception error)
+    {
+        for (var current = (Exception?)error; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException } npgsql)
+            {
+                return npgsql;
+            }
+        }
+
+        return null;
     }
 
     private static async Task<int> DispatchAsync(string[] args, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using EnterpriseLedger.Host.Database;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace EnterpriseLedger.Host.Hosting;
 
@@ -17,6 +18,17 @@ public static class LedgerDatabase
         var configured = configuration.GetConnectionString(ConnectionName);
         if (!string.IsNullOrWhiteSpace(configured))
         {
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(configured);
+            }
+            catch (Exception error) when (error is ArgumentException or KeyNotFoundException or FormatException)
+            {
+                throw new EmbeddedPostgresException(
+                    $"Invalid ConnectionStrings__Ledger: {error.Message} Give a PostgreSQL connection string such as "
+                    + "Host=127.0.0.1;Database=ledger;Username=ledger;Password=..., or unset it to use the embedded cluster.");
+            }
+
             return configured;
         }
 

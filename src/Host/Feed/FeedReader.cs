@@ -28,6 +28,14 @@ public sealed class FeedReader(NpgsqlDataSource dataSource, FeedGaps gaps, Event
 
     private const string Events = $"{LedgerStore.SchemaName}.mt_events";
 
+    /// <summary>Returns the highest sequence number taken so far, committed or not, or 0 for an empty store.</summary>
+    public async Task<long> NewestSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select last_value from {LedgerStore.SchemaName}.mt_events_sequence");
+        return await command.ExecuteScalarAsync(cancellationToken) is long newest ? newest : 0;
+    }
+
     public async Task<FeedPage> ReadAsync(FeedQuery query, CancellationToken cancellationToken)
     {
         var safePoint = await SafePointAsync(query.After, cancellationToken);

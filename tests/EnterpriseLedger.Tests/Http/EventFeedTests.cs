@@ -97,6 +97,7 @@ public sealed class EventFeedTests(LedgerDatabase database, LedgerApi api) : ICl
 
     [Theory]
     [InlineData("after=-1")]
+    [InlineData("after=99999999999")]
     [InlineData("after=abc")]
     [InlineData("limit=0")]
     [InlineData("limit=1001")]

@@ -4,6 +4,7 @@ using EnterpriseLedger.Domain.Tokens;
 using EnterpriseLedger.Host.Feed;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Hosting;
 using Wolverine.Http;
 
 namespace EnterpriseLedger.Host.Api.Feed;
@@ -49,6 +50,11 @@ public static class FeedEndpoints
             return problem ?? ApiProblem.BadRequest("invalid_params", "Invalid feed query.");
         }
 
+        if (await PastTheEndAsync(feed, query.After, token) is { } pastTheEnd)
+        {
+            return pastTheEnd;
+        }
+
         var page = await feed.ReadAsync(query, token);
         context.Response.Headers["Next-After"] = page.Checkpoint.ToString(CultureInfo.InvariantCulture);
         return Results.Json(new FeedResponse(page.Events, page.Checkpoint), FeedJson.Options);
@@ -63,8 +69,15 @@ public static class FeedEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblem.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblem.ContentType)]
     public static async Task Stream(
-        HttpContext context, FeedReader feed, EventContract contract, CancellationToken token)
+        HttpContext context,
+        FeedReader feed,
+        EventContract contract,
+        IHostApplicationLifetime lifetime,
+        CancellationToken requestAborted)
     {
+        // The stream also ends when the host stops, so that a shutdown does not wait for subscribers to leave.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var token = stopping.Token;
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
         var (query, problem) = Forbidden(context) is { } forbidden
             ? (null, forbidden)
@@ -72,6 +85,12 @@ public static class FeedEndpoints
         if (query is null)
         {
             await (problem ?? ApiProblem.BadRequest("invalid_params", "Invalid feed query.")).ExecuteAsync(context);
+            return;
+        }
+
+        if (await PastTheEndAsync(feed, query.After, token) is { } pastTheEnd)
+        {
+            await pastTheEnd.ExecuteAsync(context);
             return;
         }
 
@@ -121,6 +140,21 @@ public static class FeedEndpoints
     public static string ServerSentEvent(EventEnvelope envelope) =>
         $"id: {envelope.Sequence}\nevent: {envelope.Type}\n"
         + $"data: {JsonSerializer.Serialize(envelope, FeedJson.Options)}\n\n";
+
+    /// <summary>
+    /// Rejects a checkpoint past the newest event, which no subscriber can have received: accepting it would skip
+    /// every event up to that number once they are written.
+    /// </summary>
+    private static async Task<IResult?> PastTheEndAsync(FeedReader feed, long after, CancellationToken token)
+    {
+        var newest = await feed.NewestSequenceAsync(token);
+        return after <= newest
+            ? null
+            : ApiProblem.BadRequest(
+                "invalid_params",
+                $"Invalid after {after}: the newest event's sequence is {newest}. Resume from the sequence of the last "
+                + "event received, or 0 for the start.");
+    }
 
     private static IResult? Forbidden(HttpContext context) =>
         LedgerClaims.HasScope(context.User, TokenScopes.EventsRead)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using EnterpriseLedger.Domain;
+using EnterpriseLedger.Domain.Migrations;
 using EnterpriseLedger.Domain.Tokens;
 using EnterpriseLedger.Host.Views;
+using EnterpriseLedger.Projections.Migrations;
 using EnterpriseLedger.Projections.Tokens;
 using EnterpriseLedger.Projections.Users;
 using JasperFx;
@@ -110,12 +112,41 @@ public static class TokensCommand
         CancellationToken cancellationToken)
     {
         var email = UserOption.Email(arguments, UserExample);
-        var user = await session.LoadAsync<UserDirectoryView>(email, cancellationToken)
-            ?? throw new CliException(
-                $"No user with email {email}. Users are known once migrated: a member of an account, or a user with "
-                + "a role on a team. Migrate their company first with ./ledger migrate FILE.",
+        if (await session.LoadAsync<UserDirectoryView>(email, cancellationToken) is { } user)
+        {
+            return TokenRequest.ForUser(user.UserId, email, expiresAt);
+        }
+
+        // A member of a blocked company is in no account, but must be able to read their banner over the API.
+        return await BannerRecipientAsync(session, email, cancellationToken) is { } recipient
+            ? TokenRequest.ForUser(recipient, email, expiresAt)
+            : throw new CliException(
+                $"No user with email {email}. Users are known once migrated: a member of an account, a user with "
+                + "a role on a team, or a member of a blocked company. Migrate their company first with "
+                + "./ledger migrate FILE.",
                 ExitCodes.Failed);
-        return TokenRequest.ForUser(user.UserId, email, expiresAt);
+    }
+
+    /// <summary>Returns the user id of a banner recipient of a blocked company, from its last blocked outcome.</summary>
+    private static async Task<Guid?> BannerRecipientAsync(
+        IQuerySession session, string email, CancellationToken cancellationToken)
+    {
+        var blocked = await session.Query<MigrationStatusView>()
+            .Where(view => view.Status == "blocked" && view.BannerEmails.Contains(email))
+            .Select(view => view.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var companyId in blocked)
+        {
+            var events = await session.Events.FetchStreamAsync(companyId, token: cancellationToken);
+            var recipient = events.Select(@event => @event.Data).OfType<MigrationBlocked>().LastOrDefault()
+                ?.BannerRecipients.FirstOrDefault(candidate => candidate.Email == email);
+            if (recipient is not null)
+            {
+                return recipient.UserId;
+            }
+        }
+
+        return null;
     }
 
     private static TimeSpan ParseLifetime(string? text)

@@ -45,6 +45,20 @@ public sealed partial class TokensCommandTests(LedgerDatabase database) : IAsync
     }
 
     [Fact]
+    public async Task create_for_blocked_company_member()
+    {
+        await Migrator.MigrateOneAsync(database.Store, Examples.InputPath("two-licensed-teams"));
+
+        var output = await RunAsync("tokens", "create", "--user", "mo@initech.test");
+
+        output.ExitCode.ShouldBe(0, output.StandardError);
+        var view = await LoadAsync(TokenIdIn(output.StandardError));
+        view.Kind.ShouldBe(TokenKind.User);
+        view.Email.ShouldBe("mo@initech.test");
+        view.UserId.ShouldNotBe(Guid.Empty);
+    }
+
+    [Fact]
     public async Task create_for_collaborator_is_allowed()
     {
         var output = await RunAsync("tokens", "create", "--user", "ed@contractor.test", "--expires", "12h");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
 namespace EnterpriseLedger.Host.Api;
@@ -8,7 +9,7 @@ namespace EnterpriseLedger.Host.Api;
 /// Reads a JSON request body strictly: at most 1 MiB, no unknown members, every value of the declared type.
 /// A body that breaks a rule becomes a Problem Details response, before anything is written.
 /// </summary>
-public static class RequestBody
+public static partial class RequestBody
 {
     public const long MaxBytes = 1024 * 1024;
 
@@ -107,8 +108,47 @@ public static class RequestBody
                 "invalid_json", $"The request body is not valid JSON (line {error.LineNumber + 1}, at {path}).");
         }
 
-        return ApiProblem.Invalid("invalid_params", $"Invalid value at {path}: {FirstSentence(error.Message)}");
+        return ApiProblem.Invalid("invalid_params", $"Invalid value at {path}: {Explain(error.Message)}");
     }
+
+    /// <summary>
+    /// Rewrites the serializer's message in the API's terms: an unknown member by its name, a wrong value by the
+    /// JSON type expected, never the .NET types behind the body.
+    /// </summary>
+    private static string Explain(string message)
+    {
+        var unknown = UnknownMember().Match(message);
+        if (unknown.Success)
+        {
+            return $"unknown field '{unknown.Groups[1].Value}'; the documentation lists the fields of this request.";
+        }
+
+        var converted = WrongType().Match(message);
+        if (converted.Success)
+        {
+            return $"expected {JsonTypeOf(converted.Groups[1].Value)}.";
+        }
+
+        return FirstSentence(message);
+    }
+
+    private static string JsonTypeOf(string dotnetType) => dotnetType switch
+    {
+        _ when dotnetType.StartsWith("System.Collections", StringComparison.Ordinal) => "an array",
+        _ when dotnetType.EndsWith("[]", StringComparison.Ordinal) => "an array",
+        "System.String" => "a string",
+        "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
+        "System.Guid" or "System.Nullable`1[System.Guid]" => "a UUID string",
+        "System.DateTimeOffset" or "System.Nullable`1[System.DateTimeOffset]" => "an ISO-8601 date-time string",
+        _ when dotnetType.StartsWith("System.Int", StringComparison.Ordinal) => "a whole number",
+        _ => "an object",
+    };
+
+    [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
+    private static partial Regex UnknownMember();
+
+    [GeneratedRegex(@"could not be converted to ([^.\s]+(?:\.[^.\s]+)*)\.")]
+    private static partial Regex WrongType();
 
     private static string FirstSentence(string message)
     {

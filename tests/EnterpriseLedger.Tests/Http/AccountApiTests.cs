@@ -143,6 +143,19 @@ public sealed class AccountApiTests(LedgerDatabase database, LedgerApi api) : IC
         (await AccountAsync()).Version.ShouldBe(before.Version);
     }
 
+    [Theory]
+    [InlineData("{\"permissions\": [\"view\"], \"colour\": \"red\"}", "Invalid value at $.colour: unknown field 'colour'")]
+    [InlineData("{\"permissions\": \"view\"}", "Invalid value at $.permissions: expected an array.")]
+    public async Task bad_body_message_names_field_not_type(string json, string message)
+    {
+        var (_, body) = await Client.SendAsync(HttpMethod.Patch, $"/enterprise-accounts/northwind/members/{Cy}", _ana, json);
+
+        var text = body.Json().GetProperty("message").GetString();
+        text.ShouldNotBeNull().ShouldStartWith(message);
+        text.ShouldNotContain("EnterpriseLedger");
+        text.ShouldNotContain("System.");
+    }
+
     [Fact]
     public async Task body_over_one_mebibyte_is_rejected()
     {

@@ -18,7 +18,8 @@ public static class TeamRoleDecisions
             return LastAdminRejected(current);
         }
 
-        return Decision.Accept(new TeamRoleAssigned(team.Id, team.AccountId, userId, email, role, actor, current?.Role));
+        var assigned = new TeamRoleAssigned(team.Id, team.AccountId, userId, email, role, actor, current?.Role);
+        return Decision.Accept(assigned);
     }
 
     public static Decision Remove(EnterpriseTeam team, Guid userId, Actor actor)
@@ -33,7 +34,8 @@ public static class TeamRoleDecisions
             return LastAdminRejected(current);
         }
 
-        return Decision.Accept(new TeamRoleRemoved(team.Id, team.AccountId, userId, current.Email, current.Role, actor));
+        var removed = new TeamRoleRemoved(team.Id, team.AccountId, userId, current.Email, current.Role, actor);
+        return Decision.Accept(removed);
     }
 
     private static int AdminCount(EnterpriseTeam team) =>

@@ -75,7 +75,10 @@ public static class LedgerCli
     {
         for (var current = (Exception?)error; current is not null; current = current.InnerException)
         {
-            if (current is NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException } npgsql)
+            if (current is NpgsqlException
+                {
+                    InnerException: System.Net.Sockets.SocketException or TimeoutException,
+                } npgsql)
             {
                 return npgsql;
             }

@@ -127,7 +127,9 @@ public static class TokensCommand
                 ExitCodes.Failed);
     }
 
-    /// <summary>Returns the user id of a banner recipient of a blocked company, from its last blocked outcome.</summary>
+    /// <summary>
+    /// Returns the user id of a banner recipient of a blocked company, from the company's last blocked outcome.
+    /// </summary>
     private static async Task<Guid?> BannerRecipientAsync(
         IQuerySession session, string email, CancellationToken cancellationToken)
     {

@@ -26,7 +26,8 @@ public static class LedgerDatabase
             {
                 throw new EmbeddedPostgresException(
                     $"Invalid ConnectionStrings__Ledger: {error.Message} Give a PostgreSQL connection string such as "
-                    + "Host=127.0.0.1;Database=ledger;Username=ledger;Password=..., or unset it to use the embedded cluster.");
+                    + "Host=127.0.0.1;Database=ledger;Username=ledger;Password=..., or unset it to use the embedded "
+                    + "cluster.");
             }
 
             return configured;

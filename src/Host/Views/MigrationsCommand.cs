@@ -19,9 +19,11 @@ public static class MigrationsCommand
         switch (args.Count > 0 ? args[0] : "")
         {
             case "explain":
-                return await MigrationsExplainCommand.ExplainAsync(store, args.Skip(1).ToList(), MigrationRules.Current, cancellationToken);
+                return await MigrationsExplainCommand.ExplainAsync(
+                    store, args.Skip(1).ToList(), MigrationRules.Current, cancellationToken);
             case "replay":
-                return await MigrationsExplainCommand.ReplayAsync(store, args.Skip(1).ToList(), MigrationRules.Current, cancellationToken);
+                return await MigrationsExplainCommand.ReplayAsync(
+                    store, args.Skip(1).ToList(), MigrationRules.Current, cancellationToken);
         }
 
         var arguments = CommandArguments.Parse("migrations", args, "status", "output");

@@ -69,7 +69,9 @@ public sealed class AuditLogProjection : IProjection
         foreach (var (draft, knownName) in drafts.OrderBy(item => item.Draft.AccountId))
         {
             var teamName = draft.TeamName
-                ?? (draft.TeamId is { } id ? storedTeamNames.GetValueOrDefault(id) ?? teamNames.GetValueOrDefault(id) : null);
+                ?? (draft.TeamId is { } id
+                    ? storedTeamNames.GetValueOrDefault(id) ?? teamNames.GetValueOrDefault(id)
+                    : null);
             var accountName = knownName
                 ?? storedAccountNames.GetValueOrDefault(draft.AccountId)
                 ?? accountNames.GetValueOrDefault(draft.AccountId);

@@ -76,7 +76,8 @@ public static class FeedEndpoints
         CancellationToken requestAborted)
     {
         // The stream also ends when the host stops, so that a shutdown does not wait for subscribers to leave.
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        using var stopping =
+            CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
         var token = stopping.Token;
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
         var (query, problem) = Forbidden(context) is { } forbidden

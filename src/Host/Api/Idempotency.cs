@@ -34,6 +34,26 @@ public static class Idempotency
         return (new Request($"{subject}:{context.Request.Path}:{key}", hash), null);
     }
 
+    /// <summary>
+    /// Reads a POST's body and its <c>Idempotency-Key</c>. Returns the body and the key to remember, or the response
+    /// to send at once: a problem with either, or the stored response of a retry.
+    /// </summary>
+    public static async Task<(T? Body, Request? Request, IResult? Response)> ReadPostAsync<T>(
+        HttpContext context, IQuerySession session, CancellationToken token)
+        where T : class
+    {
+        var (body, bytes, bodyProblem) = await RequestBody.ReadWithTextAsync<T>(context.Request, token);
+        var (request, keyProblem) = Read(context, bytes);
+        if (body is null || request is null)
+        {
+            return (null, null, bodyProblem ?? keyProblem ?? ApiProblem.BadRequest("invalid_json", "Send a JSON object."));
+        }
+
+        return await ReplayAsync(session, request, token) is { } replay
+            ? (null, null, replay)
+            : (body, request, null);
+    }
+
     /// <summary>Returns the stored response for a repeated key, a problem for a reused key, or null to go on.</summary>
     public static async Task<IResult?> ReplayAsync(IQuerySession session, Request request, CancellationToken token)
     {

@@ -11,8 +11,8 @@ using Wolverine.Http;
 namespace EnterpriseLedger.Host.Api.Members;
 
 /// <summary>
-/// The members of an Enterprise Account: listing needs view; adding, changing permissions (a PATCH replaces the
-/// whole set, which always keeps view) and removing need manage.
+/// The members of an Enterprise Account. Listing them needs view. Adding, changing permissions and removing need
+/// manage, and a PATCH replaces the whole permission set, which always keeps view.
 /// </summary>
 [Tags("Enterprise account members")]
 public static class MemberEndpoints
@@ -55,16 +55,10 @@ public static class MemberEndpoints
     public static async Task<IResult> Create(
         string idOrName, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken token)
     {
-        var (body, bytes, bodyProblem) = await RequestBody.ReadWithTextAsync<CreateMember>(context.Request, token);
-        var (idempotency, keyProblem) = Idempotency.Read(context, bytes);
+        var (body, idempotency, early) = await Idempotency.ReadPostAsync<CreateMember>(context, session, token);
         if (body is null || idempotency is null)
         {
-            return bodyProblem ?? keyProblem ?? ApiProblem.BadRequest("invalid_json", "Send a JSON object.");
-        }
-
-        if (await Idempotency.ReplayAsync(session, idempotency, token) is { } replay)
-        {
-            return replay;
+            return early ?? ApiProblem.BadRequest("invalid_json", "Send a JSON object.");
         }
 
         var (granted, problem) = await AccountAccess.CheckAsync(

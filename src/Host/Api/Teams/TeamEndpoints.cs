@@ -12,8 +12,8 @@ using Wolverine.Http;
 namespace EnterpriseLedger.Host.Api.Teams;
 
 /// <summary>
-/// The teams of an Enterprise Account. A member sees only the teams in which they hold a role; creating, renaming
-/// and deleting need create. The creator of a team becomes its admin, so that they can see it. A read of one team
+/// The teams of an Enterprise Account. A member is shown only the teams in which they hold a role. Creating,
+/// renaming and deleting need create. The creator of a team becomes its admin, so that they can see it. A read of one team
 /// returns the team's ETag (<see cref="TeamWrites.ETag"/>), and a rename or deletion checks If-Match against it.
 /// </summary>
 [Tags("Teams")]
@@ -60,16 +60,10 @@ public static class TeamEndpoints
     public static async Task<IResult> Create(
         string idOrName, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken token)
     {
-        var (body, bytes, bodyProblem) = await RequestBody.ReadWithTextAsync<CreateTeam>(context.Request, token);
-        var (idempotency, keyProblem) = Idempotency.Read(context, bytes);
+        var (body, idempotency, early) = await Idempotency.ReadPostAsync<CreateTeam>(context, session, token);
         if (body is null || idempotency is null)
         {
-            return bodyProblem ?? keyProblem ?? ApiProblem.BadRequest("invalid_json", "Send a JSON object.");
-        }
-
-        if (await Idempotency.ReplayAsync(session, idempotency, token) is { } replay)
-        {
-            return replay;
+            return early ?? ApiProblem.BadRequest("invalid_json", "Send a JSON object.");
         }
 
         var caller = context.Caller();

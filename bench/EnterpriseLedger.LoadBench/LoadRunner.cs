@@ -52,7 +52,7 @@ internal sealed class LoadRunner(HttpClient client, int concurrency, ILogger log
         }
         catch (Exception error) when (IsTransportFailure(error, cancellationToken))
         {
-            // Whether the host applied the request is unknown, so the workload is not told of it and the worker
+            // Whether the host applied the request is unknown, so the workload does not record it and the worker
             // sends the same request again.
             sample.AddFailure(Stopwatch.GetElapsedTime(started));
             if (sample.Failures == 1)

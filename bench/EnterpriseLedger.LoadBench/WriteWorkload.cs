@@ -6,7 +6,7 @@ namespace EnterpriseLedger.LoadBench;
 /// <summary>
 /// <c>PATCH /enterprise-accounts/{name}/members/{user}</c> that toggles billing on view-only members. Worker w
 /// writes only to account w modulo the number of accounts and cycles through its view-only members, so the worker
-/// knows each member's permissions and nearly every accepted PATCH appends an event. With at least as many accounts as
+/// tracks each member's permissions and nearly every accepted PATCH appends an event. With at least as many accounts as
 /// workers no two workers race for a stream; with fewer, workers that share an account can get 409.
 /// </summary>
 internal sealed class WriteWorkload : IWorkload

@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Http;
 namespace EnterpriseLedger.Host.Api;
 
 /// <summary>
-/// Runs one change to an account: loads it from its events, checks If-Match, decides with the caller as actor,
-/// appends at the version it decided on, and returns the changed resource and its new ETag (the account's, unless
-/// the caller passes another).
+/// Runs one change to an account. It loads the account from its events, checks If-Match, decides with the caller as
+/// actor and appends at the version it decided on. It returns the changed resource and its new ETag, which is the
+/// account's unless the caller passes another.
 /// </summary>
 public static class AccountWrites
 {

@@ -78,7 +78,7 @@ public static class AuditEntryFormats
     /// <summary>
     /// Writes the rows to <paramref name="output"/> as UTF-8 without a byte order mark, and returns how many it
     /// wrote. Each entry is formatted in memory and then written asynchronously, so memory contains one entry at a
-    /// time and the output sees no synchronous write, which ASP.NET Core's response body rejects. The output is
+    /// time and no write to the output is synchronous, because ASP.NET Core's response body rejects those. The output is
     /// flushed after the first entry, so that its bytes leave early, and at the end. The output is left open.
     /// </summary>
     public static async Task<long> WriteAsync(

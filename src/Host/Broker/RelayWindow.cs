@@ -17,8 +17,8 @@ public sealed class RelayWindow(
 
     /// <summary>
     /// Wolverine.Marten's session listener that hands the outbox to the sending agent after the commit. The agent
-    /// deletes each message's outbox row before it sends the next: a backlog of 3,020 events took 10 s that way and
-    /// 3 s sent by the relay (broker tests, 2 cores), so the relay removes the listener and sends the window itself.
+    /// deletes each message's outbox row before it sends the next. A backlog of 3,020 events took 10 s that way and
+    /// 3 s when the relay sent it (broker tests, 2 cores). So the relay removes the listener and sends the window.
     /// NOTE: this relies on the listener's name in WolverineFx.Marten 6.64. Under another name the listener stays,
     /// and the window goes through the agent, which is correct but slower.
     /// </summary>

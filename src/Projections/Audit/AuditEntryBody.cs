@@ -40,7 +40,8 @@ public sealed record AuditEntryBody(string Prefix, string Suffix)
 
         var canonical = CanonicalJson.SerializeToString(JsonSerializer.SerializeToElement(WithoutNulls(entry)));
 
-        // Members are sorted and strings escape their quotes, so the empty created_at occurs exactly once.
+        // Quotes inside strings are escaped and created_at is a top-level member with no nested namesake, so this
+        // unescaped text occurs once: at the member itself.
         var at = canonical.IndexOf(TimeMember, StringComparison.Ordinal);
         var valueStart = at + TimeMember.Length - 1;
         return new AuditEntryBody(canonical[..valueStart], canonical[valueStart..]);

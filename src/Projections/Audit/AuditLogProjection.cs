@@ -65,7 +65,8 @@ public sealed class AuditLogProjection : IProjection
         var storedAccountNames = storedAccounts.ToDictionary(account => account.Id, account => account.Name);
         var storedTeamNames = storedTeams.ToDictionary(team => team.Id, team => team.Name);
 
-        // Chain heads are locked in account order, so two transactions that touch the same accounts cannot deadlock.
+        // Chain heads are locked in account order, so two batches of this projection that touch the same accounts
+        // take their locks in the same order and do not wait on each other in a cycle.
         foreach (var (draft, knownName) in drafts.OrderBy(item => item.Draft.AccountId))
         {
             var teamName = draft.TeamName

@@ -66,8 +66,8 @@ public sealed class AuditEventSearchTests(LedgerDatabase database, LedgerApi api
         entries.Select(Position).ShouldBe(Range(1, head));
         entries.ShouldAllBe(
             entry => entry.GetProperty("enterprise_account").GetProperty("name").GetString() == "northwind");
-        // One test user's address holds a quote and a comma, for the CSV tests; it is valid here, but not to the
-        // schema's email format, so that user's entries are left out of this check.
+        // One test user's address contains a quote and a comma, for the CSV tests. The ledger accepts it but the
+        // schema's email format does not, so that user's entries are left out of this check.
         JsonSerializer.Serialize(entries.Where(entry => Email(entry)?.Contains('"', StringComparison.Ordinal) != true))
             .ShouldMatchSchema("audit-trail-event");
     }

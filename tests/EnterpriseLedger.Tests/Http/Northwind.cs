@@ -7,9 +7,9 @@ namespace EnterpriseLedger.Tests.Http;
 
 /// <summary>
 /// The users of the migrated "single-team" example: the account northwind with one team, also named northwind.
-/// Ana and bo hold every permission and the team's admin role, cy holds view and the member role, di holds view
-/// and the viewer role, and ed is only a collaborator on the team, so not a member of the account.
-/// Hank, from the "admin-on-every-team" example, holds every permission on the other account, globex.
+/// Ana and bo have every permission and the team's admin role. Cy has view and the member role, di has view and
+/// the viewer role, and ed is only a collaborator on the team, so not a member of the account.
+/// Hank, from the "admin-on-every-team" example, has every permission on the other account, globex.
 /// </summary>
 public static class Northwind
 {

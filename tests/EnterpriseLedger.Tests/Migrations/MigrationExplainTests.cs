@@ -8,8 +8,9 @@ using Shouldly;
 namespace EnterpriseLedger.Tests.Migrations;
 
 /// <summary>
-/// Deciding recorded migrations again: with today's rules nothing differs; with a changed main-team rule, replay
-/// reports exactly the companies whose outcome changes, explain shows every field that differs, and nothing is written.
+/// Deciding recorded migrations again. With today's rules nothing differs. With a changed main-team rule, replay
+/// reports exactly the companies whose outcome changes, explain shows every field that differs, and nothing is
+/// written.
 /// </summary>
 [Collection(DatabaseTests.Name)]
 public sealed class MigrationExplainTests(LedgerDatabase database) : IAsyncLifetime

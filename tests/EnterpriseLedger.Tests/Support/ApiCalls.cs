@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace EnterpriseLedger.Tests.Support;
 
-/// <summary>Builds API requests with a bearer token and Heroku's Accept header, and reads JSON answers.</summary>
+/// <summary>Builds API requests with a bearer token and Heroku's Accept header, and reads JSON responses.</summary>
 public static class ApiCalls
 {
     public static HttpRequestMessage Request(HttpMethod method, string path, string? token, object? body = null)

@@ -6,8 +6,8 @@ namespace EnterpriseLedger.Tests.Support;
 /// RabbitMQ for the broker tests, found in this order: the AMQP URI in <c>LEDGER_TEST_RABBITMQ</c>; a broker that
 /// listens on 127.0.0.1:5672 (as <c>.ci/run</c> starts one); outside CI, a private node of the installed
 /// rabbitmq-server in a temporary folder on free ports, stopped when the tests end. Without any of them the broker
-/// tests fail with a message that says how to install RabbitMQ; in CI (<c>CI</c> set) a missing broker on
-/// 127.0.0.1:5672 is a failure, so that a broken CI setup is not covered up by a private node.
+/// tests fail with a message that explains how to install RabbitMQ. In CI (<c>CI</c> set) a missing broker on
+/// 127.0.0.1:5672 is a failure, so that a private node does not cover up a broken CI setup.
 /// </summary>
 public sealed class RabbitMqBroker : IAsyncLifetime
 {

@@ -36,6 +36,18 @@ internal static class Acme
     public static MemberRemoved Removed(Guid userId, Permissions held) =>
         new(AccountId, userId, Email(userId), held, Operator);
 
-    public static string Email(Guid userId) =>
-        userId == Ann ? "ann@acme.test" : userId == Bob ? "bob@acme.test" : userId == Cyd ? "cyd@acme.test" : "";
+    public static string Email(Guid userId)
+    {
+        if (userId == Ann)
+        {
+            return "ann@acme.test";
+        }
+
+        if (userId == Bob)
+        {
+            return "bob@acme.test";
+        }
+
+        return userId == Cyd ? "cyd@acme.test" : "";
+    }
 }
